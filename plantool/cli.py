@@ -1,0 +1,111 @@
+"""The command line: parse options, call one function, map the result to an exit code.
+
+Heavy modules (jsonschema, rich, python-docx) are imported inside the commands
+that need them, so `check` never pays for Word export.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .findings import EXIT_USAGE
+
+app = typer.Typer(
+    name="plantool",
+    help="Write, check and publish an English council's productivity plan.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> None:
+    """One line on stderr, then exit: how plantool reports usage and I/O problems."""
+    typer.echo(f"plantool: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plantool {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Write, check and publish an English council's productivity plan."""
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Plan files, or directories to search for *.plan.yaml files."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or github."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings as well as errors."),
+) -> None:
+    """Check plans against the schema and the completeness rules.
+
+    Exit 0: no errors (warnings allowed unless --strict); 1: errors; 2: usage or I/O problem.
+    """
+    from .run_check import run_check
+
+    raise typer.Exit(run_check(paths, output_format.value, strict=strict, out=sys.stdout, err=sys.stderr))
+
+
+@app.command()
+def schema(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of printing it."),
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+) -> None:
+    """Print the plan schema (JSON Schema 2020-12), or write it to a file."""
+    from .schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .fileio import WriteError, atomic_write
+
+    try:
+        atomic_write(output, text.encode("utf-8"), force=force)
+    except WriteError as exc:
+        fail(str(exc))
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def rules() -> None:
+    """List the rules with their ids, severities and documentation."""
+    from .rules_doc import rules_text
+
+    sys.stdout.write(rules_text())
+
+
+def run() -> None:
+    """Run the app with plantool's exit-code policy, and never show a traceback."""
+    try:
+        app(prog_name="plantool")
+    except KeyboardInterrupt:
+        typer.echo("plantool: interrupted", err=True)
+        raise SystemExit(130)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        raise SystemExit(EXIT_USAGE)
+    except Exception as exc:  # a bug: say so in one line, with a distinct exit code
+        typer.echo(f"plantool: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        raise SystemExit(3)

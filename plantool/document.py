@@ -1,0 +1,365 @@
+"""Read a plan file into plain data, remembering the line:col of every key and value.
+
+We build the data ourselves from ruamel.yaml's parse events rather than using a
+loader, for four reasons:
+- positions come free with the events, so no second, slower parse is needed;
+- dates, times and YAML 1.1 yes/no stay as the strings the author typed;
+- aliases are counted as they are expanded, so an alias bomb or an alias cycle
+  is refused instead of eating memory;
+- no tag can ever construct a Python object.
+The C parser (ruamel.yaml.clib) and the pure-Python parser give the same events,
+so both paths build identical documents; tests hold them to that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Limits for hostile input, documented in the README (Reliability).
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 50
+MAX_NODES = 200_000
+
+Path_ = tuple  # a path into the data: keys and list indexes
+
+
+class PlanIOError(Exception):
+    """The file could not be read at all: a usage or I/O problem (exit 2)."""
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Something wrong with the file as YAML, found while reading it."""
+
+    rule: str
+    message: str
+    line: int
+    col: int
+
+
+@dataclass
+class Document:
+    """A plan's data with positions. Lines and columns count from 1."""
+
+    path: str
+    text: str
+    data: Any = None
+    values: dict = field(default_factory=dict)  # path -> (line, col) of the value
+    keys: dict = field(default_factory=dict)  # path -> (line, col) of the key
+    problems: list = field(default_factory=list)
+    literal_blocks: set = field(default_factory=set)  # paths of `|` block scalars
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Where to point for `path`: its value, or with key=True its key.
+
+        A path that is not in the file (a missing key) points at the key of the
+        nearest mapping that is, which is where the author has to add it.
+        """
+        path = tuple(path)
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def text_position(self, path: Path_, line_index: int, col_index: int) -> tuple[int, int]:
+        """Where a character inside a text value sits in the file.
+
+        Exact for one-line plain values and `|` blocks, which is how plans are
+        written; for other multi-line styles, the start of the value.
+        """
+        line, col = self.position(path)
+        if tuple(path) in self.literal_blocks:
+            target = line + 1 + line_index
+            lines = self.text.splitlines()
+            if target <= len(lines):
+                source = lines[target - 1]
+                return target, len(source) - len(source.lstrip(" ")) + col_index + 1
+            return line, col
+        if line_index == 0:
+            source = self.text.splitlines()[line - 1] if line <= len(self.text.splitlines()) else ""
+            quoted = source[col - 1 : col] in ("'", '"')
+            return line, col + col_index + (1 if quoted else 0)
+        return line, col
+
+
+def read_text(path: Path) -> tuple[str, LoadProblem | None]:
+    """Read and decode a plan file; refuse what is not a readable UTF-8 text file."""
+    try:
+        if path.is_dir():
+            raise PlanIOError(f"{path}: is a directory, not a plan file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except PlanIOError:
+        raise
+    except FileNotFoundError:
+        raise PlanIOError(f"{path}: no such file") from None
+    except PermissionError:
+        raise PlanIOError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise PlanIOError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        limit = MAX_BYTES // (1024 * 1024)
+        return "", LoadProblem("file-format", f"file is larger than the {limit} MB limit for a plan", 1, 1)
+    if b"\x00" in raw:
+        line, col = _line_col(raw, raw.index(b"\x00"))
+        return "", LoadProblem("file-format", "file contains NUL bytes: it is binary, not a YAML text file", line, col)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        return "", LoadProblem(
+            "file-format",
+            f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8 and try again",
+            line,
+            col,
+        )
+    return text.removeprefix("\ufeff"), None
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def load(path: Path, *, display: str | None = None, pure: bool = False) -> Document:
+    """Read a plan file. Raises PlanIOError only when the file cannot be read at all."""
+    text, problem = read_text(path)
+    doc = Document(path=display or str(path), text=text)
+    if problem:
+        doc.problems.append(problem)
+        return doc
+    return parse(text, doc, pure=pure)
+
+
+def parse(text: str, doc: Document | None = None, *, pure: bool = False) -> Document:
+    """Build a Document from YAML text (also used for in-memory plans in tests)."""
+    doc = doc or Document(path="<string>", text=text)
+    builder = _Builder(doc)
+    try:
+        builder.run(_events(text, pure))
+    except _Refused:
+        doc.data = None
+    except Exception as exc:  # ruamel's scanner/parser errors carry a problem_mark
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        doc.problems.append(LoadProblem("yaml-syntax", f"YAML syntax error: {what}", line, col))
+        doc.data = None
+    return doc
+
+
+def _events(text: str, pure: bool):
+    if not pure:
+        try:
+            from ruamel.yaml.clib._ruamel_yaml import CParser  # type: ignore
+        except ImportError:  # no C extension on this platform: use the reference parser
+            pure = True
+    if pure:
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+class _Refused(Exception):
+    """Stop building: the input breaks a safety limit (already recorded as a problem)."""
+
+
+_INT = re.compile(r"[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INFINITY = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"}
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {"!", _STD + "str", _STD + "int", _STD + "float", _STD + "bool", _STD + "null", _STD + "map", _STD + "seq"}
+
+
+def plain_scalar(value: str) -> Any:
+    """Resolve an unquoted scalar by the YAML 1.2 core schema; everything else is text."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        digits = value.replace("_", "")
+        if digits[:2] in ("0o", "0x"):
+            return int(digits, 0)
+        return int(digits)
+    if _FLOAT.fullmatch(value) and any(ch.isdigit() for ch in value):
+        return float(value.replace("_", ""))
+    if value in _INFINITY:
+        return float("inf")
+    if value in {"-.inf", "-.Inf", "-.INF"}:
+        return float("-inf")
+    if value in {".nan", ".NaN", ".NAN"}:
+        return float("nan")
+    return value
+
+
+class _Builder:
+    """Turn a stream of parse events into data, positions and problems."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.anchors: dict[str, tuple] = {}  # name -> (events, is_complete)
+        self.nodes = 0
+
+    def run(self, events) -> None:
+        events = iter(events)
+        documents = 0
+        for event in events:
+            kind = type(event).__name__
+            if kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    self._problem("yaml-syntax", "file holds more than one YAML document; a plan is one document", event)
+                    raise _Refused
+                self.doc.data = self._node(next(events), events, (), 0, recording=None)
+        if documents == 0:
+            self._problem("file-format", "file is empty: a plan needs at least schema_version, council and plan", None)
+
+    def _problem(self, rule: str, message: str, event) -> None:
+        line, col = (event.start_mark.line + 1, event.start_mark.column + 1) if event is not None else (1, 1)
+        self.doc.problems.append(LoadProblem(rule, message, line, col))
+
+    def _count(self, event) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._problem(
+                "yaml-limits",
+                f"file expands to more than {MAX_NODES:,} values (aliases repeated too often); refusing it",
+                event,
+            )
+            raise _Refused
+
+    def _node(self, event, events, path: tuple, depth: int, recording, replaying: bool = False) -> Any:
+        """Build one node. `recording` lists the event logs of anchors being defined."""
+        kind = type(event).__name__
+        self._count(event)
+        if recording is not None:
+            for rec in recording:
+                rec.append(event)
+        if kind == "AliasEvent":
+            return self._alias(event, path, depth, recording)
+        anchor = None if replaying else getattr(event, "anchor", None)
+        if anchor is not None:
+            recorder: list = [event]
+            self.anchors[anchor] = (recorder, False)
+            recording = (recording or []) + [recorder]
+        self.doc.values.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+        if depth > MAX_DEPTH:
+            self._problem("yaml-limits", f"nesting is deeper than {MAX_DEPTH} levels; refusing it", event)
+            raise _Refused
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            shown = tag.replace(_STD, "!!")
+            self._problem(
+                "yaml-tag",
+                f"tag {shown} is not allowed in a plan (plantool never builds objects from tags); remove it",
+                event,
+            )
+        if kind == "ScalarEvent":
+            value = self._scalar(event, tag)
+            if event.style == "|":
+                self.doc.literal_blocks.add(path)
+        elif kind == "SequenceStartEvent":
+            value = self._sequence(events, path, depth, recording)
+        elif kind == "MappingStartEvent":
+            value = self._mapping(event, events, path, depth, recording)
+        else:  # pragma: no cover - the parser guarantees a node here
+            raise _Refused
+        if anchor is not None:
+            self.anchors[anchor] = (self.anchors[anchor][0], True)
+        return value
+
+    @staticmethod
+    def _scalar(event, tag) -> Any:
+        value = event.value
+        plain = event.style in (None, "") and event.implicit[0]
+        if tag in (None, "!") and plain:
+            return plain_scalar(value)
+        if tag in (_STD + "int", _STD + "float", _STD + "bool", _STD + "null"):
+            resolved = plain_scalar(value)
+            return resolved if not isinstance(resolved, str) else value
+        return value
+
+    def _sequence(self, events, path, depth, recording) -> list:
+        items = []
+        for event in events:
+            if type(event).__name__ == "SequenceEndEvent":
+                if recording is not None:
+                    for rec in recording:
+                        rec.append(event)
+                return items
+            items.append(self._node(event, events, path + (len(items),), depth + 1, recording))
+        raise _Refused
+
+    def _mapping(self, start, events, path, depth, recording) -> dict:
+        result: dict = {}
+        for key_event in events:
+            if recording is not None and type(key_event).__name__ in ("ScalarEvent", "MappingEndEvent"):
+                for rec in recording:
+                    rec.append(key_event)
+            if type(key_event).__name__ == "MappingEndEvent":
+                return result
+            key = self._key(key_event, events, recording)
+            value_event = next(events)
+            child = path + (key,)
+            line, col = key_event.start_mark.line + 1, key_event.start_mark.column + 1
+            if key in result:
+                first = self.doc.keys[child][0]
+                self._problem(
+                    "duplicate-key",
+                    f"duplicate key '{key}' at lines {first} and {line}; YAML keeps only the last one, so merge them",
+                    key_event,
+                )
+                self._drop_positions(child)
+            self.doc.keys[child] = (line, col)
+            result[key] = self._node(value_event, events, child, depth + 1, recording)
+        raise _Refused
+
+    def _key(self, event, events, recording) -> str:
+        kind = type(event).__name__
+        if kind == "ScalarEvent":
+            if event.value == "<<" and event.style in (None, ""):
+                self._problem("yaml-syntax", "merge keys (<<) are not supported in a plan; write the keys out", event)
+            value = self._scalar(event, getattr(event, "tag", None))
+            return "" if value is None else str(value) if not isinstance(value, bool) else str(value).lower()
+        self._problem("yaml-syntax", "a key must be plain text, not a list or mapping", event)
+        # Consume the complex key so parsing can go on.
+        self._node(event, events, ("<complex key>",), 0, recording)
+        return f"<complex key at line {event.start_mark.line + 1}>"
+
+    def _drop_positions(self, prefix: tuple) -> None:
+        n = len(prefix)
+        for table in (self.doc.values, self.doc.keys):
+            for stale in [p for p in table if p[:n] == prefix]:
+                del table[stale]
+
+    def _alias(self, event, path, depth, recording) -> Any:
+        name = event.anchor
+        if name not in self.anchors:
+            self._problem("yaml-syntax", f"alias *{name} refers to no anchor &{name} above it", event)
+            return None
+        recorded, complete = self.anchors[name]
+        if not complete:
+            self._problem("yaml-limits", f"alias *{name} refers to the node that contains it (a cycle); refusing it", event)
+            raise _Refused
+        # The alias's own position is kept for `path`; positions inside point at the anchored text.
+        self.doc.values.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+        replay = iter(recorded)
+        return self._node(next(replay), replay, path, depth, recording, replaying=True)

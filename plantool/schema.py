@@ -1,0 +1,167 @@
+"""The packaged JSON Schema: the one place themes, prompts and questions are defined.
+
+Everything that needs a title, a question or guidance asks this module, which
+reads them from the schema; no other module spells them out.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+SCHEMA_NAME = "productivity-plan.schema.json"
+
+
+def schema_path() -> Path:
+    """The schema shipped in the wheel, or the repository's copy in a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / SCHEMA_NAME
+    if packaged.is_file():
+        return packaged
+    return here.parent / "schema" / SCHEMA_NAME
+
+
+def schema_text() -> str:
+    return schema_path().read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_schema(path: str | None = None) -> "Schema":
+    """Load (once per process) the packaged schema, or another copy for tests."""
+    source = Path(path) if path else schema_path()
+    return Schema(json.loads(source.read_text(encoding="utf-8")))
+
+
+def dotted(path) -> str:
+    """themes.transformation.initiatives[2].status"""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class Schema:
+    """Read-only views over the raw schema dict: titles, questions, themes."""
+
+    def __init__(self, raw: dict):
+        self.raw = raw
+        self._validator = None
+
+    # -- walking ---------------------------------------------------------
+    def resolve(self, node: dict) -> dict:
+        """Follow local $refs; the referring node's own keywords win (title, description)."""
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and seen < 20:
+            target = self.raw
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            merged = dict(target)
+            merged.update({k: v for k, v in node.items() if k != "$ref"})
+            node = merged
+            seen += 1
+        return node
+
+    def object_branch(self, node: dict) -> dict:
+        """The branch of an anyOf that describes an object with properties, if any."""
+        node = self.resolve(node)
+        if "properties" in node:
+            return node
+        for option in node.get("anyOf", []):
+            option = self.resolve(option)
+            if "properties" in option and "not_available" not in option["properties"]:
+                merged = dict(option)
+                for key in ("title", "description"):
+                    if key in node:
+                        merged[key] = node[key]
+                return merged
+        return node
+
+    def child(self, node: dict, part) -> dict | None:
+        """The schema node for one step into the data (a key or a list index)."""
+        node = self.object_branch(node)
+        if isinstance(part, int):
+            items = node.get("items")
+            return self.resolve(items) if items else None
+        prop = node.get("properties", {}).get(part)
+        return self.resolve(prop) if prop is not None else None
+
+    def node_at(self, path) -> dict | None:
+        node: dict | None = self.resolve(self.raw)
+        for part in path:
+            if node is None:
+                return None
+            node = self.child(node, part)
+        return node
+
+    def label(self, path) -> str:
+        """Human breadcrumb for a data path: 'Disclosures › Agency staff › Spend on agency staff'."""
+        titles = []
+        node: dict | None = self.resolve(self.raw)
+        for index, part in enumerate(path):
+            node = self.child(node, part) if node is not None else None
+            if isinstance(part, int):
+                if titles:
+                    titles[-1] = f"{titles[-1]} item {part + 1}"
+                continue
+            if node is not None and node.get("title"):
+                title = node["title"]
+                if title == "Period" and titles:  # generic titles read better with their parent
+                    title = "period"
+                titles.append(title)
+            else:
+                titles.append(str(part))
+        return " › ".join(titles) if titles else "The plan"
+
+    # -- the plan's shape --------------------------------------------------
+    def themes(self) -> list[tuple[str, dict]]:
+        """(key, node) for each theme, in schema order."""
+        themes = self.raw["properties"]["themes"]["properties"]
+        return [(key, self.resolve(node)) for key, node in themes.items() if "x-plantool-theme" in node]
+
+    def disclosures(self) -> list[tuple[str, dict]]:
+        """(key, node) for each disclosure section, in schema order."""
+        return [(key, self.resolve(node)) for key, node in self.raw["properties"]["disclosures"]["properties"].items()]
+
+    def questions(self) -> Iterator[tuple[tuple, dict]]:
+        """Every (path, node) marked x-plantool-question, in schema order."""
+
+        def walk(node: dict, path: tuple):
+            node = self.object_branch(node)
+            for key, child in node.get("properties", {}).items():
+                child = self.resolve(child)
+                if "x-plantool-question" in child:
+                    yield path + (key,), child
+                elif "properties" in child:
+                    yield from walk(child, path + (key,))
+
+        yield from walk(self.raw, ())
+
+    def annotation(self, name: str, default: Any = None) -> Any:
+        return self.raw.get(name, default)
+
+    def walk_data(self, data: Any, path: tuple = (), node: dict | None = None) -> Iterator[tuple[tuple, Any, dict | None]]:
+        """Every value in the data with its path and schema node (None where the schema has none)."""
+        node = self.resolve(self.raw) if node is None and not path else node
+        yield path, data, node
+        if isinstance(data, dict):
+            for key, value in data.items():
+                child = self.child(node, key) if node is not None else None
+                yield from self.walk_data(value, path + (key,), child)
+        elif isinstance(data, list):
+            for index, value in enumerate(data):
+                child = self.child(node, index) if node is not None else None
+                yield from self.walk_data(value, path + (index,), child)
+
+    # -- validation --------------------------------------------------------
+    def validator(self):
+        """One validator per process: building it is the expensive part."""
+        if self._validator is None:
+            from jsonschema import Draft202012Validator
+
+            self._validator = Draft202012Validator(self.raw)
+        return self._validator
