@@ -337,8 +337,7 @@ class _Builder:
         if kind == "ScalarEvent":
             if event.value == "<<" and event.style in (None, ""):
                 self._problem("yaml-syntax", "merge keys (<<) are not supported in a plan; write the keys out", event)
-            value = self._scalar(event, getattr(event, "tag", None))
-            return "" if value is None else str(value) if not isinstance(value, bool) else str(value).lower()
+            return event.value  # keys are names: keep them as typed ("000" stays "000")
         self._problem("yaml-syntax", "a key must be plain text, not a list or mapping", event)
         # Consume the complex key so parsing can go on.
         self._node(event, events, ("<complex key>",), 0, recording)

@@ -1,0 +1,49 @@
+"""Shared test helpers: run the real CLI, find examples, and require external tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def run_plantool(*args, cwd=None, input=None, env=None, timeout=120) -> subprocess.CompletedProcess:
+    """Run `python -m plantool` as a real process, as a user or a hook would."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    full_env["PYTHONPATH"] = str(REPO) + os.pathsep + full_env.get("PYTHONPATH", "")
+    if env:
+        full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "plantool", *map(str, args)],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+    )
+
+
+def require_tool(name: str) -> str:
+    """The path to an external tool; skipped locally when absent, but a failure in CI."""
+    found = shutil.which(name)
+    if found:
+        return found
+    if IN_CI:
+        pytest.fail(f"{name} is required in CI (.ci/run installs it)")
+    pytest.skip(f"{name} is not installed (CI installs it)")
+
+
+@pytest.fixture
+def plantool():
+    return run_plantool

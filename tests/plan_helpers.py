@@ -1,0 +1,60 @@
+"""Build plans in tests from the complete fixture, and check them in-process."""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from plantool import checker, document
+from plantool.schema import load_schema
+
+COMPLETE = Path(__file__).resolve().parent / "fixtures" / "complete.plan.yaml"
+
+
+def complete_plan() -> dict:
+    """A fresh copy of the complete fixture's data."""
+    return copy.deepcopy(document.load(COMPLETE).data)
+
+
+def to_yaml(data) -> str:
+    out = io.StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def check_text(text: str, path: str = "plan.plan.yaml"):
+    doc = document.Document(path=path, text=text)
+    return checker.check_document(document.parse(text, doc), load_schema())
+
+
+def check_data(data):
+    return check_text(to_yaml(data))
+
+
+def findings(data_or_text, rule: str | None = None):
+    result = check_text(data_or_text) if isinstance(data_or_text, str) else check_data(data_or_text)
+    return [f for f in result.findings if rule is None or f.rule == rule]
+
+
+def at(data: dict, dotted_path: str, value) -> dict:
+    """Set a value by dotted path (creating mappings), and return the data."""
+    parts = dotted_path.split(".")
+    target = data
+    for part in parts[:-1]:
+        target = target.setdefault(part, {})
+    target[parts[-1]] = value
+    return data
+
+
+def drop(data: dict, dotted_path: str) -> dict:
+    parts = dotted_path.split(".")
+    target = data
+    for part in parts[:-1]:
+        target = target[part]
+    del target[parts[-1]]
+    return data

@@ -1,0 +1,118 @@
+"""The loader: exact line:col for findings, dates as strings, and awkward encodings."""
+
+from __future__ import annotations
+
+from plan_helpers import check_text
+
+from plantool import document
+
+BASE = """\
+schema_version: 1
+council:
+  name: Test District Council
+  type: district
+  gss_code: E07000039
+plan:
+  title: Plan
+  period: 2025/26
+  status: draft
+"""
+
+
+def only(result, rule):
+    return [f for f in result.findings if f.rule == rule]
+
+
+def test_missing_key_points_at_the_mapping_that_lacks_it():
+    text = BASE.replace("  gss_code: E07000039\n", "")
+    [finding] = only(check_text(text), "schema")
+    assert (finding.line, finding.col) == (2, 1)  # the `council:` key
+    assert "gss_code" in finding.message and finding.path == "council.gss_code"
+
+
+def test_wrong_type_inside_nested_list_item():
+    text = BASE + """\
+themes:
+  transformation:
+    initiatives:
+      - name: Service centre
+        status: done
+        savings:
+          - amount: 1000
+            kind: achieved
+          - amount: lots
+            kind: planned
+"""
+    [finding] = only(check_text(text), "schema")
+    assert (finding.line, finding.col) == (18, 21)
+    assert finding.path == "themes.transformation.initiatives[0].savings[1].amount"
+    assert "expected a number, found 'lots'" in finding.message
+
+
+def test_duplicate_key_names_both_lines():
+    text = BASE + "council:\n  name: Again\n"
+    [finding] = only(check_text(text), "duplicate-key")
+    assert (finding.line, finding.col) == (10, 1)
+    assert "lines 2 and 10" in finding.message
+
+
+def test_syntax_error_is_a_finding_with_position():
+    text = BASE + "themes: [unclosed\n"
+    result = check_text(text)
+    [finding] = result.findings
+    assert finding.rule == "yaml-syntax" and finding.severity == "error"
+    assert finding.line == 11
+
+
+def test_unknown_key_points_at_the_key_and_suggests():
+    text = BASE + "  approvel: {body: Cabinet}\n"
+    [finding] = only(check_text(text), "schema")
+    assert (finding.line, finding.col) == (10, 3)
+    assert "did you mean 'approval'" in finding.message
+
+
+def test_unquoted_dates_stay_strings_without_type_errors():
+    text = BASE.replace("status: draft", "status: approved") + "  approval:\n    body: Cabinet\n    date: 2024-07-11\n"
+    doc = document.parse(text)
+    assert doc.data["plan"]["approval"]["date"] == "2024-07-11"
+    assert only(check_text(text), "schema") == []
+
+
+def test_yaml_11_booleans_stay_text():
+    doc = document.parse("a: no\nb: yes\nc: on\nd: true\n")
+    assert doc.data == {"a": "no", "b": "yes", "c": "on", "d": True}
+
+
+def test_bom_and_crlf_are_fine(tmp_path):
+    plain = tmp_path / "plain.plan.yaml"
+    plain.write_text(BASE + "  approvel: x\n", encoding="utf-8")
+    awkward = tmp_path / "awkward.plan.yaml"
+    awkward.write_bytes(b"\xef\xbb\xbf" + (BASE + "  approvel: x\n").replace("\n", "\r\n").encode())
+    from plantool import checker
+
+    expected = [(f.line, f.col, f.rule, f.message) for f in checker.check_file(plain).findings]
+    got = [(f.line, f.col, f.rule, f.message) for f in checker.check_file(awkward).findings]
+    assert got == expected and expected
+
+
+def test_non_utf8_is_a_clear_error_with_position(tmp_path):
+    path = tmp_path / "latin1.plan.yaml"
+    path.write_bytes(BASE.encode() + b"  title: Cost \xa3166,275\n")
+    from plantool import checker
+
+    [finding] = checker.check_file(path).findings
+    assert finding.rule == "file-format" and "not UTF-8" in finding.message
+    assert (finding.line, finding.col) == (10, 15)
+
+
+def test_positions_are_the_same_with_the_c_and_pure_parsers():
+    text = BASE + "themes:\n  transformation:\n    future_plans: |\n      See [here](https://x.gov.uk).\n"
+    fast = document.parse(text)
+    exact = document.parse(text, pure=True)
+    assert fast.data == exact.data and fast.values == exact.values and fast.keys == exact.keys
+
+
+def test_link_inside_block_scalar_points_at_the_link():
+    text = BASE + "themes:\n  transformation:\n    future_plans: |\n      Our plans.\n      See [here](https://x.gov.uk).\n"
+    [finding] = only(check_text(text), "link-text")
+    assert (finding.line, finding.col) == (14, 11)
