@@ -31,7 +31,7 @@ class FileResult:
 
 
 def check_document(doc: documents.Document, schema: Schema) -> FileResult:
-    from .questions import summary_counts, survey
+    from .questions import summary_counts
     from .rules import Context, load_rules, severity_of
 
     result = FileResult(doc.path)
@@ -52,7 +52,7 @@ def check_document(doc: documents.Document, schema: Schema) -> FileResult:
                 findings.append(
                     Finding(doc.path, line, col, severity_of(rule, problem, ctx), rule.ID, problem.message, dotted(problem.path))
                 )
-        result.answered, result.questions = summary_counts(survey(ctx))
+        result.answered, result.questions = summary_counts(ctx.questions)
     result.findings = sorted(_apply_silences(doc.text, findings), key=Finding.sort_key)
     return result
 

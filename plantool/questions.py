@@ -26,7 +26,10 @@ def is_blank(value: Any, node: dict | None = None) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        text = richtext.plain(value).strip().strip(".:").strip().lower()
+        stripped = value.strip()
+        if len(stripped) > 40:  # longer than any placeholder with its markup: real text
+            return False
+        text = richtext.plain(stripped).strip().strip(".:").strip().lower()
         return not text or text in PLACEHOLDER_ONLY
     if isinstance(value, list):
         return not value

@@ -77,6 +77,13 @@ class Context:
         """Every value with its path and schema node, walked once and shared by all rules."""
         return list(self.schema.walk_data(self.data))
 
+    @cached_property
+    def questions(self) -> list:
+        """The state of every schema question, shared by the unanswered rule and the summary."""
+        from ..questions import survey
+
+        return survey(self)
+
     def strings(self) -> Iterator[tuple[tuple, str, dict | None]]:
         for path, value, node in self.values:
             if isinstance(value, str):

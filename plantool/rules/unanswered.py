@@ -17,7 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
-from ..questions import is_blank, survey
+from ..questions import is_blank
 from . import Problem
 
 ID = "unanswered"
@@ -26,7 +26,7 @@ SEVERITY = "gap"
 
 def check(ctx):
     missing_sections = set()
-    for question in survey(ctx):
+    for question in ctx.questions:
         if question.state != "unanswered":
             continue
         path = question.path
