@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,22 @@ def check_file(path: Path, schema: Schema | None = None, display: str | None = N
     except documents.PlanIOError as exc:
         return FileResult(display or str(path), io_error=str(exc))
     return check_document(doc, schema)
+
+
+PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves
+
+
+def check_files(files: list[Path], schema: Schema | None = None) -> list[FileResult]:
+    """Check many files, using every core for a large batch; results keep the input order."""
+    schema = schema or load_schema()
+    workers = min(os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
+    if len(files) < PARALLEL_FROM or workers < 2 or not sys.platform.startswith("linux"):
+        return [check_file(path, schema) for path in files]
+    import multiprocessing
+
+    schema.validator()  # build once here; forked workers inherit it
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(check_file, files, chunksize=max(1, len(files) // (workers * 4)))
 
 
 def _apply_silences(text: str, findings: list) -> list:

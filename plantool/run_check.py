@@ -13,8 +13,7 @@ def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO
     from .schema import load_schema
 
     files, problems = checker.expand(paths)
-    schema = load_schema()
-    results = [checker.check_file(path, schema) for path in files]
+    results = checker.check_files(files, load_schema())
     io_errors = problems + [r.io_error for r in results if r.io_error]
     code = exit_code([f for r in results for f in r.findings], strict=strict)
     if io_errors:

@@ -1,0 +1,29 @@
+"""A large batch is spread over processes and gives exactly the serial results, in order."""
+
+from __future__ import annotations
+
+from plan_helpers import at, complete_plan, to_yaml
+
+from plantool import checker
+from plantool.schema import load_schema
+
+
+def test_parallel_batch_equals_serial(tmp_path):
+    files = []
+    for n in range(3 * checker.PARALLEL_FROM):
+        data = at(complete_plan(), "council.name", f"Council {n}")
+        if n % 3 == 0:
+            data = at(data, "disclosures.facility_time.percent_of_pay_bill", n / 10)
+        if n % 5 == 0:
+            data = at(data, "plan.status", "draft")
+        path = tmp_path / f"p{n:03}.plan.yaml"
+        path.write_text(to_yaml(data) + ("oops: [\n" if n == 7 else ""))
+        files.append(path)
+    schema = load_schema()
+    serial = [checker.check_file(path, schema) for path in files]
+    parallel = checker.check_files(files, schema)
+    assert [r.file for r in parallel] == [str(p) for p in files]
+    assert [(r.findings, r.answered, r.questions, r.status) for r in parallel] == [
+        (r.findings, r.answered, r.questions, r.status) for r in serial
+    ]
+    assert any(r.findings for r in serial) and any(not r.findings for r in serial)
