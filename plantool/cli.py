@@ -95,6 +95,24 @@ def rules() -> None:
     sys.stdout.write(rules_text())
 
 
+export_app = typer.Typer(help="Export a plan as a document.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("docx")
+def export_docx(
+    plan: str = typer.Argument(..., help="The plan file to export."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Where to write the .docx (default: beside the plan, same name)."),
+    draft: bool = typer.Option(False, "--draft", help="Export even if the plan has errors; every page is marked DRAFT – not approved."),
+    template: Optional[str] = typer.Option(None, "--template", help="A council .docx whose styles, page setup and header art to use."),
+    force: bool = typer.Option(False, "--force", help="Replace the output even if it is not an earlier export of this plan."),
+) -> None:
+    """Write the Word document for Cabinet and the website. Runs check first; refuses a plan with errors."""
+    from .export.run import run_export
+
+    raise typer.Exit(run_export(plan, output, draft=draft, force=force, template=template, err=sys.stderr))
+
+
 def run() -> None:
     """Run the app with plantool's exit-code policy, and never show a traceback."""
     try:

@@ -1,0 +1,1 @@
+"""Exporters: the plan as a Word document."""

@@ -1,0 +1,93 @@
+"""`plantool export docx`: check the plan, refuse or mark it, build the document, write it safely."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import TextIO
+
+from ..findings import ERROR, EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE
+
+PLAN_SUFFIXES = (".plan.yaml", ".plan.yml", ".yaml", ".yml")
+
+
+def default_output(plan: Path) -> Path:
+    """derbyshire-2024.plan.yaml -> derbyshire-2024.docx, beside the plan."""
+    name = plan.name
+    for suffix in PLAN_SUFFIXES:
+        if name.endswith(suffix):
+            return plan.with_name(name[: -len(suffix)] + ".docx")
+    return plan.with_name(name + ".docx")
+
+
+def previous_marker(path: Path) -> str | None:
+    """The export marker in an existing .docx's core properties, if it has one."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 1_000_000:
+                return None
+            core = archive.read(info).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return None
+    match = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", core)
+    return match.group(1) if match else None
+
+
+def run_export(plan: str, output: str | None, *, draft: bool, force: bool, template: str | None, err: TextIO) -> int:
+    from .. import document as documents
+    from ..checker import check_document
+    from ..fileio import WriteError, atomic_write
+    from ..report import finding_line
+    from ..schema import load_schema
+
+    plan_path = Path(plan)
+    out_path = Path(output) if output else default_output(plan_path)
+    if out_path.suffix.lower() != ".docx":
+        err.write(f"plantool: error: {out_path}: the output must end in .docx\n")
+        return EXIT_USAGE
+    schema = load_schema()
+    try:
+        doc = documents.load(plan_path)
+    except documents.PlanIOError as exc:
+        err.write(f"plantool: error: {exc}\n")
+        return EXIT_USAGE
+    result = check_document(doc, schema)
+    for finding in result.findings:
+        err.write(finding_line(finding) + "\n")
+    errors = [f for f in result.findings if f.severity == ERROR]
+    if not isinstance(doc.data, dict):
+        err.write(f"plantool: error: {plan_path}: cannot export a file that is not a readable plan\n")
+        return EXIT_ERRORS
+    if errors and not draft:
+        err.write(
+            f"plantool: export refused: {plan_path} has {len(errors)} error(s); fix them, "
+            "or use --draft to export a marked draft\n"
+        )
+        return EXIT_ERRORS
+    status = (doc.data.get("plan") or {}).get("status") if isinstance(doc.data.get("plan"), dict) else None
+    draft_mark = draft or status not in ("approved", "published")
+
+    from .template import TemplateError
+    from .word import build, export_marker
+
+    marker = export_marker(plan_path)
+    try:
+        document = build(schema, doc.data, draft_mark=draft_mark, template=Path(template) if template else None, marker=marker)
+    except TemplateError as exc:
+        err.write(f"plantool: error: {exc}\n")
+        return EXIT_USAGE
+    buffer = io.BytesIO()
+    document.save(buffer)
+    try:
+        atomic_write(out_path, buffer.getvalue(), force=force, replace_ok=lambda p: previous_marker(p) == marker)
+    except WriteError as exc:
+        message = str(exc)
+        if "already exists" in message:
+            message = f"{out_path}: already exists and is not an earlier export of {plan_path.name}; use --force to replace it"
+        err.write(f"plantool: error: {message}\n")
+        return EXIT_USAGE
+    err.write(f"wrote {out_path}" + (" (marked DRAFT – not approved)" if draft_mark else "") + "\n")
+    return EXIT_CLEAN

@@ -1,0 +1,305 @@
+"""Build the Word document that goes to Cabinet and onto the council's website.
+
+Headings, column headers and labels come from the schema's titles, so the
+document follows the schema without naming any theme here. python-docx makes
+the document; `ooxml` adds what python-docx lacks (links, fields, language).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import formatting, richtext
+from ..questions import is_blank, is_not_available
+from ..rules.link_scheme import allowed as link_allowed
+from . import ooxml
+
+REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")
+CONTENTS_DEPTH = 1  # themes only: a 3-6 page plan needs no second level
+DRAFT_MARK = "DRAFT – not approved"
+EXPORT_MARK = "plantool-export:"  # core 'identifier' prefix: lets a later export replace this file
+
+
+def export_marker(plan_path: Path) -> str:
+    return f"{EXPORT_MARK}{Path(plan_path).name}"
+
+
+class Writer:
+    """Writes one plan into one python-docx Document."""
+
+    def __init__(self, document, schema, data: dict, *, final: bool):
+        self.doc = document
+        self.schema = schema
+        self.data = data
+        self.final = final
+
+    # -- text ------------------------------------------------------------------
+    def text(self, value: Any, container=None, style: str | None = None) -> None:
+        """Render free text (paragraphs, bullets, bold, links) into the document or a cell."""
+        container = container or self.doc
+        first_in_cell = container is not self.doc and not container.paragraphs[0].text
+        for block in richtext.blocks(str(value)):
+            for item in block.items:
+                if first_in_cell:
+                    paragraph = container.paragraphs[0]
+                    first_in_cell = False
+                    if block.kind == "bullets":
+                        paragraph.style = self.doc.styles["List Bullet"]
+                else:
+                    paragraph = container.add_paragraph(style="List Bullet" if block.kind == "bullets" else style)
+                self.spans(paragraph, item)
+
+    def spans(self, paragraph, spans) -> None:
+        for span in spans:
+            if span.url is not None and link_allowed(span.url):
+                ooxml.add_hyperlink(paragraph, span.text, span.url.strip(), bold=span.bold)
+            else:  # refused schemes were reported by check (link-scheme); keep the words only
+                run = paragraph.add_run(ooxml.xml_safe(span.text))
+                run.bold = span.bold or None
+
+    def plain(self, container, value: str, *, bold: bool = False, italic: bool = False, style: str | None = None):
+        paragraph = container.add_paragraph(style=style)
+        run = paragraph.add_run(ooxml.xml_safe(value))
+        run.bold = bold or None
+        run.italic = italic or None
+        return paragraph
+
+    def heading(self, title: str, level: int) -> None:
+        self.doc.add_heading(ooxml.xml_safe(title), level=level)
+
+    # -- values ----------------------------------------------------------------
+    def value_text(self, value: Any, node: dict | None) -> str:
+        """A figure or short value as British-formatted words."""
+        node = node or {}
+        if value is None:
+            return ""
+        if is_not_available(value):
+            return f"Not available: {value['not_available']}"
+        unit = node.get("x-plantool-unit")
+        if unit == "pounds":
+            return formatting.money(value)
+        if unit == "percent":
+            return formatting.percent(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return formatting.number(value)
+        labels = node.get("x-plantool-labels")
+        if labels and value in labels:
+            return labels[value]
+        if isinstance(value, dict):
+            return self.share_text(value, node)
+        if isinstance(value, list):
+            return "; ".join(self.record_text(item, self.schema.child(node, 0)) for item in value)
+        return str(value)
+
+    def share_text(self, value: dict, node: dict) -> str:
+        """'1.5% of the pay bill (£20,000,000)': every percentage states its base."""
+        branch = self.schema.object_branch(node)
+        percent = value.get("percent")
+        if percent is None:
+            return ""
+        base_node = self.schema.child(branch, "of") or {}
+        base = (base_node.get("x-plantool-labels") or {}).get(value.get("of"), value.get("of") or "an unstated base")
+        text = f"{self.value_text(percent, self.schema.child(branch, 'percent'))} of {base}"
+        amount = value.get("base_amount")
+        if isinstance(amount, (int, float)):
+            text += f" ({formatting.money(amount)})"
+        return text
+
+    def record_text(self, item: Any, node: dict | None) -> str:
+        """One list item inside a cell, e.g. a saving: '£450,000 achieved, 2024/25'."""
+        if not isinstance(item, dict):
+            return self.value_text(item, node)
+        props = self.schema.object_branch(node or {}).get("properties", {})
+        parts = [self.value_text(v, self.schema.resolve(props.get(k, {}))) for k, v in item.items() if v is not None]
+        return ", ".join(p for p in parts if p)
+
+    # -- tables ----------------------------------------------------------------
+    def table(self, rows: list, node: dict) -> None:
+        """A list of records as a real table, header row marked and repeated on each page."""
+        item_node = self.schema.child(node, 0) or {}
+        props = self.schema.object_branch(item_node).get("properties", {})
+        columns = [key for key in props if any(isinstance(r, dict) and not is_blank(r.get(key)) for r in rows)]
+        table = self.doc.add_table(rows=1, cols=len(columns))
+        table.style = self.doc.styles["Table Grid"]
+        for cell, key in zip(table.rows[0].cells, columns):
+            cell.paragraphs[0].add_run(ooxml.xml_safe(self.schema.resolve(props[key]).get("title", key))).bold = True
+        ooxml.mark_header_row(table, 0)
+        ooxml.set_table_description(table, node.get("title", ""), node.get("description", ""))
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, key in zip(cells, columns):
+                value = row.get(key) if isinstance(row, dict) else None
+                child = self.schema.resolve(props[key])
+                if child.get("x-plantool-format") == "text" and isinstance(value, str):
+                    self.text(value, cell)
+                else:
+                    cell.paragraphs[0].add_run(ooxml.xml_safe(self.value_text(value, child)))
+        self.doc.add_paragraph()
+
+    def figures_table(self, section: dict, node: dict) -> None:
+        """Disclosure figures as a two-column table: what, and the figure."""
+        rows = list(self.figure_rows(section, node, prefix=""))
+        if not rows:
+            return
+        table = self.doc.add_table(rows=1, cols=2)
+        table.style = self.doc.styles["Table Grid"]
+        for cell, title in zip(table.rows[0].cells, ("Figure", "Value")):
+            cell.paragraphs[0].add_run(title).bold = True
+        ooxml.mark_header_row(table, 0)
+        ooxml.set_table_description(table, f"{node.get('title', '')}: figures")
+        for label, text in rows:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(ooxml.xml_safe(label))
+            cells[1].paragraphs[0].add_run(ooxml.xml_safe(text))
+        self.doc.add_paragraph()
+
+    def figure_rows(self, section: dict, node: dict, prefix: str):
+        props = self.schema.object_branch(node).get("properties", {})
+        for key, child in props.items():
+            child = self.schema.resolve(child)
+            value = section.get(key)
+            if value is None or child.get("x-plantool-format") == "text":
+                continue
+            title = child.get("title", key)
+            label = f"{prefix}{title}"
+            branch = self.schema.object_branch(child)
+            if isinstance(value, dict) and not is_not_available(value) and "percent" not in value:
+                yield from self.figure_rows(value, branch, prefix=f"{title}: ")
+            else:
+                shown = self.value_text(value, child)
+                if shown:
+                    yield label, shown
+
+    # -- sections --------------------------------------------------------------
+    def title_block(self) -> None:
+        council = self.data.get("council") or {}
+        plan = self.data.get("plan") or {}
+        self.doc.add_paragraph(ooxml.xml_safe(str(plan.get("title") or "Productivity plan")), style="Title")
+        if council.get("name"):
+            self.doc.add_paragraph(ooxml.xml_safe(str(council["name"])), style="Subtitle")
+        facts = []
+        if plan.get("period"):
+            facts.append(f"Period: {plan['period']}")
+        if plan.get("status"):
+            facts.append(f"Status: {str(plan['status']).capitalize()}")
+        if facts:
+            self.plain(self.doc, " · ".join(facts))
+        approval = plan.get("approval") or {}
+        if approval.get("body") and approval.get("date"):
+            self.plain(self.doc, f"Approved by {approval['body']} on {formatting.date(approval['date'])}.")
+        url = plan.get("publication_url")
+        if isinstance(url, str) and link_allowed(url):
+            paragraph = self.doc.add_paragraph("Published at: ")
+            ooxml.add_hyperlink(paragraph, f"{council.get('name') or 'the council'}'s productivity plan page", url)
+        contact = plan.get("contact") or {}
+        who = ", ".join(str(contact[k]) for k in ("name", "role") if contact.get(k))
+        if who or contact.get("email"):
+            paragraph = self.doc.add_paragraph(ooxml.xml_safe(f"Contact: {who}" + (" – " if who and contact.get("email") else "")))
+            if contact.get("email"):
+                ooxml.add_hyperlink(paragraph, f"email {contact['email']}", f"mailto:{contact['email']}")
+        cost = plan.get("cost_of_producing")
+        if isinstance(cost, (int, float)):
+            self.plain(self.doc, f"Cost of producing this plan: {formatting.money(cost)}.")
+
+    def contents(self) -> None:
+        self.plain(self.doc, "Contents", bold=True)
+        self.contents_paragraph = self.doc.add_paragraph()
+        ooxml.add_table_of_contents(self.contents_paragraph, levels=f"1-{CONTENTS_DEPTH}")
+
+    def finish_contents(self) -> None:
+        """Close the contents field with the headings actually written."""
+        entries = []
+        for paragraph in self.doc.paragraphs:
+            name = paragraph.style.name if paragraph.style is not None else ""
+            if name.startswith("Heading ") and name[8:].isdigit() and int(name[8:]) <= CONTENTS_DEPTH:
+                entries.append((int(name[8:]), paragraph.text))
+        ooxml.fill_table_of_contents(self.contents_paragraph, entries)
+
+    def introduction(self) -> None:
+        plan = self.data.get("plan") or {}
+        node = self.schema.node_at(("plan", "introduction")) or {}
+        if not is_blank(plan.get("introduction")):
+            self.heading(node.get("title", "Introduction"), 1)
+            self.text(plan["introduction"])
+
+    def themes(self) -> None:
+        themes = self.data.get("themes") or {}
+        for key, node in self.schema.themes():
+            self.heading(node["title"], 1)
+            self.section_body(themes.get(key) or {}, node)
+
+    def section_body(self, values: dict, node: dict, level: int = 2) -> None:
+        """Prompts as headings with their answers, then lists as tables."""
+        for key, child in self.schema.object_branch(node).get("properties", {}).items():
+            child = self.schema.resolve(child)
+            value = values.get(key)
+            if child.get("x-plantool-format") == "text":
+                if is_blank(value):
+                    if self.final or "x-plantool-question" not in child:
+                        continue  # a final document leaves unanswered prompts out
+                    self.heading(child["title"], level)
+                    self.plain(self.doc, "Not answered yet.", italic=True)
+                    continue
+                self.heading(child["title"], level)
+                self.text(value)
+            elif isinstance(value, list) and value:
+                self.heading(child.get("title", key), level)
+                self.table(value, child)
+
+    def disclosures(self) -> None:
+        disclosures = self.data.get("disclosures") or {}
+        present = [(k, n) for k, n in self.schema.disclosures() if isinstance(disclosures.get(k), dict) and disclosures[k]]
+        if not present:
+            return
+        node = self.schema.node_at(("disclosures",)) or {}
+        self.heading(node.get("title", "Disclosures"), 1)
+        for key, section_node in present:
+            section = disclosures[key]
+            self.heading(section_node["title"], 2)
+            self.figures_table(section, section_node)
+            for field, child in section_node.get("properties", {}).items():
+                child = self.schema.resolve(child)
+                if child.get("x-plantool-format") == "text" and not is_blank(section.get(field)):
+                    self.heading(child["title"], 3)
+                    self.text(section[field])
+
+
+def build(schema, data: dict, *, draft_mark: bool, template: Path | None = None, marker: str = ""):
+    """The whole document, in the order Cabinet reads it."""
+    import docx
+
+    from .template import clear_body, open_template
+
+    if template is not None:
+        document = open_template(template, REQUIRED_STYLES)
+        clear_body(document)
+    else:
+        document = docx.Document()
+    writer = Writer(document, schema, data, final=not draft_mark)
+    writer.title_block()
+    writer.contents()
+    writer.introduction()
+    writer.themes()
+    writer.disclosures()
+    writer.finish_contents()
+
+    council = (data.get("council") or {}).get("name") or "Council"
+    plan = data.get("plan") or {}
+    title = str(plan.get("title") or "Productivity plan")
+    ooxml.set_core_properties(
+        document,
+        title=title,
+        subject=f"Productivity plan {plan.get('period') or ''}".strip(),
+        author=str(council),
+        keywords=["productivity plan", str(council), str(plan.get("period") or ""), "local government"],
+    )
+    document.core_properties.identifier = marker
+    ooxml.set_language(document, "en-GB")
+    ooxml.set_update_fields_on_open(document)
+    for section in document.sections:
+        ooxml.add_page_x_of_y_footer(section)
+        if draft_mark:
+            ooxml.add_draft_header(section, DRAFT_MARK)
+    return document
+

@@ -1,0 +1,75 @@
+"""The WordprocessingML helpers, each on a fresh python-docx document, saved and re-opened."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from plantool.export import ooxml
+
+
+def reopen(document):
+    buffer = io.BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    return docx.Document(buffer)
+
+
+@pytest.mark.parametrize("raw, kept", [("a\x00b\x07c", "abc"), ("tab\tand\nnewline", "tab\tand\nnewline"), ("\ufffeok\ud800", "ok"), ("£ – é", "£ – é")])
+def test_xml_safe_removes_only_what_xml_cannot_hold(raw, kept):
+    assert ooxml.xml_safe(raw) == kept
+
+
+def test_hyperlink_is_external_styled_and_survives_a_round_trip():
+    document = docx.Document()
+    paragraph = document.add_paragraph("See ")
+    ooxml.add_hyperlink(paragraph, "our 2025 budget", "https://example.gov.uk/budget", bold=True)
+    again = reopen(document)
+    link = again.paragraphs[0]._p.find(qn("w:hyperlink"))
+    relationship = again.part.rels[link.get(qn("r:id"))]
+    assert relationship.is_external and relationship.target_ref == "https://example.gov.uk/budget"
+    assert "".join(t.text for t in link.iter(qn("w:t"))) == "our 2025 budget"
+    style_id = link.find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:rStyle')}").get(qn("w:val"))
+    assert {s.style_id: s.name for s in again.styles}[style_id] == "Hyperlink"
+
+
+def test_update_fields_sits_before_compat_in_schema_order():
+    document = docx.Document()
+    ooxml.set_update_fields_on_open(document)
+    ooxml.set_update_fields_on_open(document)  # idempotent
+    tags = [child.tag for child in reopen(document).settings.element]
+    assert tags.count(qn("w:updateFields")) == 1
+    if qn("w:compat") in tags:
+        assert tags.index(qn("w:updateFields")) < tags.index(qn("w:compat"))
+
+
+def test_header_row_is_marked_once_and_cannot_split():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    ooxml.mark_header_row(table, 0)
+    ooxml.mark_header_row(table, 0)
+    rows = reopen(document).tables[0]._tbl.tr_lst
+    properties = rows[0].trPr
+    assert len(properties.findall(qn("w:tblHeader"))) == 1 and properties.find(qn("w:cantSplit")) is not None
+    assert rows[1].trPr is None or rows[1].trPr.find(qn("w:tblHeader")) is None
+
+
+def test_language_is_set_in_styles_and_core_properties():
+    document = docx.Document()
+    ooxml.set_language(document, "en-GB")
+    again = reopen(document)
+    language = again.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert language.get(qn("w:val")) == "en-GB"
+    assert again.core_properties.language == "en-GB"
+
+
+def test_contents_field_with_no_headings_still_closes():
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    ooxml.add_table_of_contents(paragraph, "1-1")
+    ooxml.fill_table_of_contents(paragraph, [])
+    kinds = [c.get(qn("w:fldCharType")) for c in reopen(document).element.body.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
