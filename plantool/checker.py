@@ -46,7 +46,9 @@ def check_document(doc: documents.Document, schema: Schema) -> FileResult:
         result.status = ctx.status
         for rule in load_rules():
             for problem in rule.check(ctx):
-                if problem.at is not None:
+                if problem.line_col is not None:
+                    line, col = problem.line_col
+                elif problem.at is not None:
                     line, col = doc.text_position(problem.path, *problem.at)
                 else:
                     line, col = doc.position(problem.path, key=problem.key)

@@ -67,6 +67,26 @@ def check(
 
 
 @app.command()
+def new(
+    path: Path = typer.Argument(..., help="The plan file to create; name it NAME.plan.yaml."),
+    council: Optional[str] = typer.Option(None, "--council", help="Council name, short name or GSS code, looked up in the register."),
+    council_type: Optional[str] = typer.Option(None, "--council-type", help="Type of council, e.g. district (checked against the register)."),
+    gss_code: Optional[str] = typer.Option(None, "--gss-code", help="The council's GSS code, e.g. E07000039."),
+    period: Optional[str] = typer.Option(None, "--period", help="The financial year, like 2025/26."),
+    from_plan: Optional[Path] = typer.Option(None, "--from", help="Roll last year's plan forward instead of starting empty."),
+    schema_ref: Optional[str] = typer.Option(None, "--schema-ref", help="Schema path or URL for the editor modeline; no schema copy is written."),
+    force: bool = typer.Option(False, "--force", help="Replace PATH if it exists."),
+) -> None:
+    """Start a plan: every theme, prompt and disclosure from the schema, with guidance as comments."""
+    from .new_plan import Options, TerminalQuestions, run_new
+
+    options = Options(path, council, council_type, gss_code, period, from_plan, schema_ref, force)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    ask = TerminalQuestions() if interactive else None
+    raise typer.Exit(run_new(options, interactive=interactive, ask=ask, err=sys.stderr))
+
+
+@app.command()
 def schema(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of printing it."),
     force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
@@ -93,6 +113,24 @@ def rules() -> None:
     from .rules_doc import rules_text
 
     sys.stdout.write(rules_text())
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def councils(
+    query: str = typer.Argument("", help="Part of a name, short name, other spelling, or a GSS code."),
+    council_type: Optional[str] = typer.Option(None, "--type", "-t", help="Only councils of this type, e.g. district."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text, csv or json."),
+) -> None:
+    """Search the register of English councils (mySociety, CC BY 4.0)."""
+    from .councils_cmd import run_councils
+
+    raise typer.Exit(run_councils(query, council_type, output_format.value, out=sys.stdout, err=sys.stderr))
 
 
 export_app = typer.Typer(help="Export a plan as a document.", no_args_is_help=True)

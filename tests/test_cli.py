@@ -107,9 +107,15 @@ def test_github_annotations(tmp_path):
     path = write(tmp_path, "x.plan.yaml", at(complete_plan(), "council.type", "county"))
     result = run_plantool("check", "--format", "github", path)
     assert result.returncode == 1
-    [line] = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    lines = [line for line in result.stdout.splitlines() if line.startswith("::")]
     gss_line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "gss_code:" in text)
-    assert line.startswith(f"::error file={path},line={gss_line},col=13,title=gss-code-type::")
+    type_line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "type: county" in text)
+    assert sorted(lines) == sorted([
+        f"::error file={path},line={type_line},col=9,title=council-register::"
+        "South Derbyshire District Council (E07000039) is a district council in the register, not county",
+        f"::error file={path},line={gss_line},col=13,title=gss-code-type::"
+        "Council › GSS code: E07000039 starts E07, but a county council's code starts E10",
+    ])
 
 
 def test_no_colour_when_piped_and_colour_on_a_terminal_unless_no_color(tmp_path):

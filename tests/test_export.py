@@ -127,7 +127,7 @@ def test_core_properties_and_language(exported):
 def test_title_block_has_council_status_and_approval(exported):
     path, _ = exported
     text = "\n".join(p.text for p in docx.Document(path).paragraphs[:8])
-    assert "Test District Council" in text and "Status: Approved" in text
+    assert "South Derbyshire District Council" in text and "Status: Approved" in text
     assert "Approved by Cabinet on 10 July 2025." in text
 
 
@@ -239,7 +239,7 @@ def test_a_council_template_keeps_its_header_art_and_margins(tmp_path):
     template = tmp_path / "council.docx"
     document = docx.Document()
     document.sections[0].left_margin = Cm(3.3)
-    document.sections[0].header.paragraphs[0].text = "Test District Council crest"
+    document.sections[0].header.paragraphs[0].text = "South Derbyshire District Council crest"
     document.add_paragraph("Template body text that must not appear")
     document.save(template)
     shutil.copy(FIXTURES / "complete.plan.yaml", tmp_path / "plan.plan.yaml")
@@ -247,5 +247,5 @@ def test_a_council_template_keeps_its_header_art_and_margins(tmp_path):
     assert result.returncode == 0, result.stderr
     out = docx.Document(tmp_path / "plan.docx")
     assert abs(out.sections[0].left_margin.cm - 3.3) < 0.01
-    assert "Test District Council crest" in header_text(tmp_path / "plan.docx")
+    assert "South Derbyshire District Council crest" in header_text(tmp_path / "plan.docx")
     assert "Template body text that must not appear" not in [p.text for p in out.paragraphs]

@@ -61,3 +61,18 @@ def test_installed_plantool_checks_a_plan_outside_the_repo(installed, tmp_path):
     where = subprocess.run([str(env_dir / "bin" / "python"), "-c", "import plantool, plantool.schema as s; print(plantool.__file__); print(s.schema_path())"],
                            capture_output=True, text=True, cwd=tmp_path).stdout.split()
     assert all(str(env_dir) in line for line in where), where
+
+
+def test_installed_plantool_carries_the_council_register(installed, tmp_path):
+    wheel, env_dir = installed
+    assert "plantool/data/english-councils-2024.csv" in zipfile.ZipFile(wheel).namelist()
+    result = subprocess.run([str(env_dir / "bin" / "plantool"), "councils", "E07000039", "--format", "json"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    listing = json.loads(result.stdout)
+    assert listing["register"]["councils"] == 317
+    assert [c["name"] for c in listing["councils"]] == ["South Derbyshire District Council"]
+    made = subprocess.run([str(env_dir / "bin" / "plantool"), "new", "x.plan.yaml", "--council", "south derbyshire"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    assert "gss_code: E07000039" in (tmp_path / "x.plan.yaml").read_text()

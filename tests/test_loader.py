@@ -9,7 +9,7 @@ from plantool import document
 BASE = """\
 schema_version: 1
 council:
-  name: Test District Council
+  name: South Derbyshire District Council
   type: district
   gss_code: E07000039
 plan:

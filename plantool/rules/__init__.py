@@ -28,12 +28,14 @@ RULE_MODULES = (
     "percent_range",
     "facility_time",
     "gss_code",
+    "council_register",
     "approval_record",
     "approval_date",
     "publication_url",
     "link_text",
     "link_scheme",
     "plan_length",
+    "review_needed",
 )
 
 # Findings the loader and schema produce, documented beside the rules.
@@ -56,6 +58,7 @@ class Problem:
     severity: str | None = None
     key: bool = False  # point at the key (e.g. a missing child's parent) rather than the value
     at: tuple[int, int] | None = None  # (line index, column index) inside a text value
+    line_col: tuple[int, int] | None = None  # a place in the file itself, e.g. a comment
 
 
 class Context:
