@@ -63,6 +63,8 @@ class Document:
         while path:
             if path in table:
                 return table[path]
+            if isinstance(path[-1], int) and path in self.values:
+                return self.values[path]  # a list item has no key: point at the item itself
             path = path[:-1]
         return self.values.get((), (1, 1))
 

@@ -249,3 +249,15 @@ def test_a_council_template_keeps_its_header_art_and_margins(tmp_path):
     assert abs(out.sections[0].left_margin.cm - 3.3) < 0.01
     assert "South Derbyshire District Council crest" in header_text(tmp_path / "plan.docx")
     assert "Template body text that must not appear" not in [p.text for p in out.paragraphs]
+
+
+def test_without_a_template_the_page_is_a4_in_arial(exported):
+    from docx.shared import Cm
+
+    path, _ = exported
+    document = docx.Document(path)
+    section = document.sections[0]
+    assert abs(section.page_width - Cm(21.0)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)
+    assert document.styles["Normal"].font.name == "Arial"
+    fonts = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert fonts.get(f"{W}ascii") == "Arial" and fonts.get(f"{W}asciiTheme") is None

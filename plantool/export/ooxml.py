@@ -214,6 +214,23 @@ def set_language(document, tag: str) -> None:
     document.core_properties.language = tag
 
 
+def set_default_font(document, name: str) -> None:
+    """Make `name` the document's base font, replacing the theme font the default template names."""
+    styles = document.styles.element
+    properties = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if properties is None:
+        set_language(document, "en-GB")  # creates docDefaults/rPrDefault/rPr
+        properties = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attribute}"), name)
+
+
 def set_core_properties(document, *, title: str, subject: str, author: str, keywords: Iterable[str]) -> None:
     """Title, subject, author and keywords: what a website and a screen reader show first."""
     properties = document.core_properties

@@ -135,7 +135,24 @@ class Writer:
                     self.text(value, cell)
                 else:
                     cell.paragraphs[0].add_run(ooxml.xml_safe(self.value_text(value, child)))
+        self.fit_columns(table)
         self.doc.add_paragraph()
+
+    def fit_columns(self, table) -> None:
+        """Share the text width by how much each column holds, so long descriptions get room."""
+        section = self.doc.sections[-1]
+        available = section.page_width - section.left_margin - section.right_margin
+        weights = []
+        for column in table.columns:
+            lengths = [len(cell.text) for cell in column.cells]
+            weights.append(max(8, min(max(lengths), 60), sum(lengths) / len(lengths)))
+        total = sum(weights)
+        table.autofit = False
+        for column, weight in zip(table.columns, weights):
+            width = int(available * weight / total)
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
 
     def figures_table(self, section: dict, node: dict) -> None:
         """Disclosure figures as a two-column table: what, and the figure."""
@@ -152,6 +169,7 @@ class Writer:
             cells = table.add_row().cells
             cells[0].paragraphs[0].add_run(ooxml.xml_safe(label))
             cells[1].paragraphs[0].add_run(ooxml.xml_safe(text))
+        self.fit_columns(table)
         self.doc.add_paragraph()
 
     def figure_rows(self, section: dict, node: dict, prefix: str):
@@ -265,6 +283,35 @@ class Writer:
                     self.text(section[field])
 
 
+def apply_house_style(document) -> None:
+    """Plain, accessible defaults for a council without its own template.
+
+    A4 with 2 cm margins, Arial 11 pt, and dark headings (all above 10:1
+    contrast on white), so a 3 to 6 page plan prints as councils expect.
+    """
+    from docx.shared import Cm, Pt, RGBColor
+
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.0)
+        section.top_margin = section.bottom_margin = Cm(2.0)
+    ooxml.set_default_font(document, "Arial")
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    dark = RGBColor(0x1F, 0x38, 0x64)
+    for name, size, before in (("Title", 24, 0), ("Heading 1", 16, 18), ("Heading 2", 13, 12), ("Heading 3", 11, 10)):
+        style = styles[name]
+        style.font.name = "Arial"
+        style.font.size = Pt(size)
+        style.font.color.rgb = dark
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(4)
+    styles["Subtitle"].font.color.rgb = dark
+
+
 def build(schema, data: dict, *, draft_mark: bool, template: Path | None = None, marker: str = ""):
     """The whole document, in the order Cabinet reads it."""
     import docx
@@ -276,6 +323,7 @@ def build(schema, data: dict, *, draft_mark: bool, template: Path | None = None,
         clear_body(document)
     else:
         document = docx.Document()
+        apply_house_style(document)
     writer = Writer(document, schema, data, final=not draft_mark)
     writer.title_block()
     writer.contents()

@@ -35,7 +35,7 @@ def check(ctx):
             # A whole theme or disclosure section is absent: say it once.
             if parent not in missing_sections:
                 missing_sections.add(parent)
-                count = sum(1 for p, _ in ctx.schema.questions() if p[: len(parent)] == parent)
+                count = sum(1 for q in ctx.questions if q.path[: len(parent)] == parent and q.state == "unanswered")
                 yield Problem(
                     parent,
                     f"{ctx.schema.label(parent)}: section missing, so its {count} question(s) are unanswered",
