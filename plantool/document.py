@@ -147,9 +147,19 @@ def parse(text: str, doc: Document | None = None, *, pure: bool = False) -> Docu
     except _Refused:
         doc.data = None
     except Exception as exc:  # ruamel's scanner/parser errors carry a problem_mark
+        if not pure:
+            # libyaml and ruamel's own parser place some errors differently; report the
+            # pure parser's, so a finding's position never depends on which one is installed
+            fresh = Document(path=doc.path, text=doc.text)
+            parsed = parse(text, fresh, pure=True)
+            doc.data, doc.values, doc.keys = parsed.data, parsed.values, parsed.keys
+            doc.problems, doc.literal_blocks = parsed.problems, parsed.literal_blocks
+            return doc
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "'\\t'" in what:  # text pasted from Word often brings tabs
+            what = "a tab character where YAML does not allow one; indent with spaces, and put text containing tabs in quotes or a | block"
         doc.problems.append(LoadProblem("yaml-syntax", f"YAML syntax error: {what}", line, col))
         doc.data = None
     return doc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -12,12 +13,13 @@ class WriteError(Exception):
 
 
 def atomic_write(path: Path, data: bytes, *, force: bool = False, replace_ok=None) -> None:
-    """Write `data` to a temporary file beside `path`, fsync it, then rename it into place.
+    """Write `data` to an unnamed or temporary file beside `path`, fsync it, then rename it into place.
 
     An existing file is replaced only with `force`, or when `replace_ok(path)`
     says it may be (e.g. it is this plan's previous export). A crash at any
-    point leaves either the old file or the new one, never a mixture; the
-    temporary file is removed on failure.
+    point leaves either the old file or the new one, never a mixture. On Linux
+    the data goes to an O_TMPFILE first, which has no name until it is
+    complete, so even a process killed with SIGKILL leaves no stray file.
     """
     path = Path(path)
     if path.is_dir():
@@ -27,31 +29,92 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, replace_ok=Non
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise WriteError(f"{path}: directory {directory} does not exist")
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        _write_unnamed(path, directory, data, mode) if _has_tmpfile() else _write_named(path, directory, data, mode)
     except PermissionError:
         raise WriteError(f"{path}: permission denied: cannot write in {directory}") from None
     except OSError as exc:
         raise WriteError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _has_tmpfile() -> bool:
+    return hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    os.fsync(fd)
+
+
+def _write_unnamed(path: Path, directory: Path, data: bytes, mode: int) -> None:
+    """O_TMPFILE: the data has no name until it is whole; then link it in and rename over."""
+    try:
+        fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY, mode)
+    except OSError as exc:
+        if exc.errno in (22, 95):  # EINVAL/EOPNOTSUPP: this filesystem has no O_TMPFILE
+            _write_named(path, directory, data, mode)
+            return
+        raise
+    temp = directory / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        _write_all(fd, data)
+        os.fchmod(fd, mode)
+        linked = _link_fd(fd, temp)
+    finally:
+        os.close(fd)
+    if not linked:
+        _write_named(path, directory, data, mode)
+        return
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        _remove(temp)
+        raise
+
+
+def _link_fd(fd: int, target: Path) -> bool:
+    """Give an O_TMPFILE a name: linkat(2) with AT_SYMLINK_FOLLOW, which os.link does not offer."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        result = libc.linkat(-100, f"/proc/self/fd/{fd}".encode(), -100, os.fsencode(target), 0x400)
+    except (OSError, AttributeError):
+        return False
+    if result != 0:
+        errno = ctypes.get_errno()
+        if errno in (13, 1):  # EACCES, EPERM
+            raise PermissionError(errno, os.strerror(errno))
+        return False
+    return True
+
+
+def _write_named(path: Path, directory: Path, data: bytes, mode: int) -> None:
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp_name, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp_name, 0o666 & ~umask)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, path)
-    except BaseException as exc:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        if isinstance(exc, PermissionError):
-            raise WriteError(f"{path}: permission denied") from None
-        if isinstance(exc, OSError):
-            raise WriteError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        _remove(temp_name)
         raise
+
+
+def _remove(name) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass

@@ -1,0 +1,341 @@
+"""Figures as Word shows them, turned back into the numbers the schema stores.
+
+Two sources: the "Figure | Value" tables plantool's export writes (labels are
+schema titles, values formatted by plantool.formatting), and figures stated in
+sentences ("spend on agency staff was 4.1% of the pay bill"). Units, labels
+and enum values all come from the schema node a value is for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import synonyms
+from .read_docx import normal
+
+_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+"
+_SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
+_MONEY = re.compile(rf"£\s?(?P<n>{_NUMBER})(?:\s?(?P<scale>k|m|mn|bn|thousand|million|billion)\b)?", re.IGNORECASE)
+_PERCENT = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_PERIOD = re.compile(r"^\d{4}/\d{2}$")
+_DATE_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})")
+_PLAIN_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
+
+
+class Unparsed(ValueError):
+    """A value that does not fit its field; the caller keeps the words instead."""
+
+
+def number(text: str, *, integer: bool = False) -> int | float:
+    cleaned = str(text).strip().replace(",", "").replace("\u2212", "-")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise Unparsed(text) from None
+    if value.is_integer() and "." not in cleaned:
+        return int(value)
+    if integer:
+        if value.is_integer():
+            return int(value)
+        raise Unparsed(text)
+    return value
+
+
+def money(text: str) -> int | float:
+    match = _MONEY.fullmatch(str(text).strip().rstrip("."))
+    if not match:
+        if _PLAIN_NUMBER.match(str(text)):
+            return number(text)
+        raise Unparsed(text)
+    value = number(match.group("n"))
+    scale = match.group("scale")
+    if scale:
+        value = value * _SCALE[scale.lower()]
+        value = int(value) if float(value).is_integer() else round(value, 2)
+    return value
+
+
+def percent(text: str) -> int | float:
+    match = _PERCENT.fullmatch(str(text).strip().rstrip("."))
+    if not match:
+        if _PLAIN_NUMBER.match(str(text)):
+            return number(text)
+        raise Unparsed(text)
+    return number(match.group("n"))
+
+
+def iso_date(text: str) -> str | None:
+    """'9 July 2025' -> '2025-07-09'."""
+    match = _DATE_WORDS.search(str(text))
+    if not match:
+        return None
+    try:
+        return dt.datetime.strptime(f"{match.group(1)} {match.group(2)} {match.group(3)}", "%d %B %Y").date().isoformat()
+    except ValueError:
+        try:
+            return dt.datetime.strptime(f"{match.group(1)} {match.group(2)} {match.group(3)}", "%d %b %Y").date().isoformat()
+        except ValueError:
+            return None
+
+
+def types_of(schema, node: dict) -> set[str]:
+    """Every JSON type the node (and the value branches of its anyOf) allows."""
+    node = schema.resolve(node or {})
+    found: set[str] = set()
+    kinds = node.get("type")
+    if isinstance(kinds, str):
+        found.add(kinds)
+    elif isinstance(kinds, list):
+        found.update(kinds)
+    for option in node.get("anyOf", []):
+        option = schema.resolve(option)
+        if "not_available" in (option.get("properties") or {}):
+            continue
+        found |= types_of(schema, option)
+    if "enum" in node:
+        found.add("enum")
+    return found
+
+
+def not_available_label(schema, node: dict) -> tuple[str, str] | None:
+    """(title, key) of the node's 'not available' branch, e.g. ('Not available', 'not_available')."""
+    for option in schema.resolve(node or {}).get("anyOf", []):
+        option = schema.resolve(option)
+        props = option.get("properties") or {}
+        required = option.get("required") or []
+        if len(props) == 1 and required == list(props):
+            return option.get("title") or required[0], required[0]
+    return None
+
+
+def enum_value(node: dict, text: str):
+    """The enum value whose label (or value) the text is."""
+    wanted = normal(text)
+    labels = node.get("x-plantool-labels") or {}
+    for value in node.get("enum") or ():
+        if value is None:
+            continue
+        if normal(labels.get(value, "")) == wanted or normal(str(value)) == wanted:
+            return value
+    raise Unparsed(text)
+
+
+def base_key(schema, share_node: dict, phrase: str):
+    """'the pay bill' / 'its paybill' -> 'pay_bill', from the schema's labels and BASE_SYNONYMS."""
+    of_node = schema.child(schema.object_branch(share_node), "of") or {}
+    labels = of_node.get("x-plantool-labels") or {}
+    wanted = normal(re.sub(r"^\s*(the|its|our|their|total)\s+", "", phrase, flags=re.IGNORECASE))
+    wanted_full = normal(phrase)
+    for value in of_node.get("enum") or ():
+        if value is None:
+            continue
+        names = [labels.get(value, ""), str(value).replace("_", " "), *synonyms.BASE_SYNONYMS.get(value, [])]
+        for name in names:
+            name = normal(re.sub(r"^\s*the\s+", "", name))
+            if name and (name == wanted or name == wanted_full):
+                return value
+    raise Unparsed(phrase)
+
+
+def share(schema, node: dict, text: str) -> dict:
+    """'4.1% of the pay bill (£20,000,000)' -> {percent: 4.1, of: pay_bill, base_amount: 20000000}."""
+    match = re.fullmatch(
+        rf"\s*(?P<p>{_NUMBER})\s?%\s*(?:of\s+(?P<base>[^()]+?))?\s*(?:\((?P<amount>[^)]*)\))?\s*\.?\s*",
+        str(text),
+    )
+    if not match:
+        raise Unparsed(text)
+    out: dict[str, Any] = {"percent": number(match.group("p")), "of": None}
+    if match.group("base"):
+        out["of"] = base_key(schema, node, match.group("base"))
+    if match.group("amount"):
+        out["base_amount"] = money(match.group("amount"))
+    return out
+
+
+def value(schema, node: dict, text: str) -> Any:
+    """The value a field holds, from how Word shows it; raises Unparsed when it does not fit."""
+    node = schema.resolve(node or {})
+    text = " ".join(str(text).split())
+    if not text:
+        return None
+    na = not_available_label(schema, node)
+    if na:
+        title, key = na
+        prefix = re.match(rf"\s*{re.escape(title)}\s*[:\-–]\s*(.*)$", text, re.IGNORECASE)
+        if prefix and prefix.group(1).strip():
+            return {key: prefix.group(1).strip()}
+    unit = node.get("x-plantool-unit")
+    kinds = types_of(schema, node)
+    if unit == "pounds":
+        return money(text)
+    if unit == "percent":
+        return percent(text)
+    if unit == "count":
+        return number(text, integer=True)
+    branch = schema.object_branch(node)
+    if "percent" in (branch.get("properties") or {}) and "of" in (branch.get("properties") or {}):
+        return share(schema, node, text)
+    if "enum" in kinds:
+        return enum_value(node, text)
+    if kinds & {"number", "integer"} and _PLAIN_NUMBER.match(text):
+        if "integer" in kinds and "number" not in kinds:
+            return number(text, integer=True)
+        result = number(text)
+        if isinstance(result, float) and "number" not in kinds:
+            raise Unparsed(text)
+        if isinstance(result, int) and "integer" not in kinds and "number" not in kinds:
+            raise Unparsed(text)
+        return result
+    if "string" in kinds:
+        if node.get("pattern") and not re.search(node["pattern"], text):
+            raise Unparsed(text)
+        return text
+    raise Unparsed(text)
+
+
+# -- figures stated in sentences ---------------------------------------------------
+
+
+@dataclass
+class Found:
+    path: tuple  # data path of the field
+    value: Any
+    sentence: str
+
+
+def sentences(text: str) -> list[str]:
+    plain = re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", str(text))
+    return [s.strip() for s in re.split(r"(?<=[.;!?])\s+(?=[A-Z(£0-9])", " ".join(plain.split())) if s.strip()]
+
+
+def subject(sentence: str) -> str | None:
+    """Which disclosure a sentence is about, from FIGURE_SUBJECTS (both agency and consultants: combined)."""
+    lowered = sentence.lower()
+    hits = [path for path, words in synonyms.FIGURE_SUBJECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]
+    agency = "disclosures.agency_staff" in hits
+    consultants = "disclosures.consultants" in hits
+    if agency and consultants:
+        return synonyms.COMBINED_SUBJECT
+    return hits[0] if len(hits) == 1 else None
+
+
+def in_text(schema, text: str, context: str | None = None) -> list[Found]:
+    """Figures a sentence states about a disclosure: amounts, percentages with their base, long-serving counts.
+
+    `context` is the disclosure (dotted path) the text sits under, used when
+    the sentence itself does not say.
+    """
+    found: list[Found] = []
+    for sentence in sentences(text):
+        about = subject(sentence) or context
+        if not about or not about.startswith("disclosures."):
+            continue
+        section_key = about.split(".", 1)[1]
+        node = schema.node_at(("disclosures", section_key))
+        if node is None:
+            continue
+        found.extend(_sentence_figures(schema, section_key, node, sentence))
+    return found
+
+
+def _field_paths(schema, node: dict):
+    """(key, child) for the section's fields."""
+    for key, child in schema.object_branch(node).get("properties", {}).items():
+        yield key, schema.resolve(child)
+
+
+def _sentence_figures(schema, section_key: str, node: dict, sentence: str) -> list[Found]:
+    out: list[Found] = []
+    percentage = node.get("x-plantool-percentage") or {}
+    used: list[tuple[int, int]] = []
+
+    # a percentage with its base: '9.26% of the total staffing budget'
+    bases = []
+    share_path = tuple(percentage.get("percent") or ())
+    share_field = schema.node_at(("disclosures", section_key, share_path[0])) if share_path else None
+    if share_field is not None:
+        share_node = share_field if len(share_path) > 1 else None
+        names = []
+        of_node = schema.child(schema.object_branch(share_node), "of") if share_node else None
+        if of_node:
+            for value in of_node.get("enum") or ():
+                if value is None:
+                    continue
+                labels = of_node.get("x-plantool-labels") or {}
+                for name in [labels.get(value, ""), *synonyms.BASE_SYNONYMS.get(value, [])]:
+                    name = re.sub(r"^the\s+", "", name)
+                    if name:
+                        names.append((name, value))
+        else:  # a plain percentage of a fixed base (facility time: of the pay bill)
+            base_key_path = tuple(percentage.get("base") or ())
+            base_node = schema.node_at(("disclosures", section_key, *base_key_path)) if base_key_path else None
+            for value, words in synonyms.BASE_SYNONYMS.items():
+                title = normal((base_node or {}).get("title", ""))
+                if any(normal(w) in title for w in words) or normal(value.replace("_", " ")) in title:
+                    names.extend((w, value) for w in words)
+        names.sort(key=lambda item: -len(item[0]))
+        alternatives = "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n, _ in names)
+        if alternatives:
+            pattern = re.compile(
+                rf"(?P<p>{_NUMBER})\s?(?:%|per\s?cent)\s+of\s+(?:(?:the|its|our|their|total|a|an)\s+)*(?P<base>{alternatives})\b"
+                rf"(?:\s*\((?P<amount>£[^)]*)\))?",
+                re.IGNORECASE,
+            )
+            for match in pattern.finditer(sentence):
+                base_value = next((v for n, v in names if normal(n) == normal(match.group("base"))), None)
+                pct = number(match.group("p"))
+                used.append(match.span())
+                if share_node is not None:
+                    record: dict[str, Any] = {"percent": pct, "of": base_value}
+                    if match.group("amount"):
+                        try:
+                            record["base_amount"] = money(match.group("amount"))
+                        except Unparsed:
+                            pass
+                    out.append(Found(("disclosures", section_key, share_path[0]), record, sentence))
+                else:
+                    out.append(Found(("disclosures", section_key, *share_path), pct, sentence))
+                    if match.group("amount") and percentage.get("base"):
+                        try:
+                            out.append(Found(("disclosures", section_key, *percentage["base"]), money(match.group("amount")), sentence))
+                        except Unparsed:
+                            pass
+                bases.append(match)
+                break
+
+    # an amount: the section's amount field (x-plantool-percentage), else its first money question
+    amount_path = tuple(percentage.get("amount") or ())
+    if not amount_path:
+        for key, child in _field_paths(schema, node):
+            if child.get("x-plantool-unit") == "pounds" and "x-plantool-question" in child:
+                amount_path = (key,)
+                break
+    spending = any(re.search(rf"\b{re.escape(w)}", sentence, re.IGNORECASE) for w in synonyms.SPEND_WORDS)
+    if amount_path and spending:
+        for match in _MONEY.finditer(sentence):
+            if any(start <= match.start() < end for start, end in used):
+                continue
+            try:
+                amount = money(match.group(0))
+            except Unparsed:
+                continue
+            out.append(Found(("disclosures", section_key, *amount_path), amount, sentence))
+            break
+
+    # a count of workers engaged for over a year
+    lowered = sentence.lower()
+    if any(phrase in lowered for phrase in synonyms.LONG_ENGAGEMENT):
+        for key, child in _field_paths(schema, node):
+            if child.get("x-plantool-unit") == "count" and "x-plantool-question" in child:
+                match = re.search(r"(?<![\d.,£])(\d[\d,]*)(?![\d.,]*\s?%)\s+(?:[a-z/-]+\s+){0,4}?(?:workers|staff|people|contractors|consultants|posts)\b", sentence, re.IGNORECASE)
+                if match:
+                    try:
+                        out.append(Found(("disclosures", section_key, key), number(match.group(1), integer=True), sentence))
+                    except Unparsed:
+                        pass
+                break
+    return out

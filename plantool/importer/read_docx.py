@@ -1,0 +1,412 @@
+"""Read a Word document's body, in order, as headings, paragraphs, bullets and tables.
+
+Text comes back in the plan's free-text subset (plantool.richtext): bold runs
+as **bold**, hyperlinks as [text](url), list paragraphs as bullets. The body's
+XML children (w:p, w:tbl, w:sdt) are walked directly so that nothing python-docx
+hides (content controls, text boxes, hyperlinks held in fields) is skipped.
+A table of contents is document furniture and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docx.oxml.ns import qn
+
+from . import synonyms
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_TOC_STYLE = re.compile(r"^(toc\s*[1-9]|toc heading|contents\s*[1-9]|contents heading)$", re.IGNORECASE)
+_FIELD_URL = re.compile(r'HYPERLINK\s+"([^"]+)"', re.IGNORECASE)
+_OFF = {"0", "false", "off"}
+
+
+@dataclass
+class Span:
+    text: str
+    bold: bool = False
+    url: str | None = None
+
+
+@dataclass
+class Block:
+    """One thing in the document body, in document order."""
+
+    kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "bullet" | "table"
+    text: str = ""  # the plan's free-text markup (**bold**, [link](url))
+    plain: str = ""  # the words only
+    level: int = 0  # heading level (1 = Heading 1); 0 for other blocks
+    bold_only: bool = False  # every word is bold: a heading typed as bold text
+    lead_in: str = ""  # the bold words a paragraph or bullet starts with
+    rest: str = ""  # the markup after the lead-in
+    links: list = field(default_factory=list)  # (text, url)
+    rows: list = field(default_factory=list)  # tables: rows of cells, each cell's markup
+    plain_rows: list = field(default_factory=list)  # tables: rows of cells, words only
+    style: str = ""
+
+
+@dataclass
+class WordDocument:
+    blocks: list[Block]
+    core_title: str = ""
+    core_author: str = ""
+    images: int = 0
+    footnotes: int = 0
+    comments: int = 0
+
+
+class _Styles:
+    """Paragraph and character styles by id, with what they inherit."""
+
+    def __init__(self, document):
+        self.by_id: dict[str, dict] = {}
+        for style in document.styles.element.findall(qn("w:style")):
+            style_id = style.get(qn("w:styleId"))
+            name = style.find(qn("w:name"))
+            based = style.find(qn("w:basedOn"))
+            ppr = style.find(qn("w:pPr"))
+            rpr = style.find(qn("w:rPr"))
+            outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+            bold = rpr.find(qn("w:b")) if rpr is not None else None
+            self.by_id[style_id] = {
+                "name": name.get(qn("w:val")) if name is not None else style_id,
+                "based": based.get(qn("w:val")) if based is not None else None,
+                "outline": int(outline.get(qn("w:val"))) if outline is not None and (outline.get(qn("w:val")) or "").isdigit() else None,
+                "numbered": ppr is not None and ppr.find(qn("w:numPr")) is not None,
+                "bold": bold is not None and (bold.get(qn("w:val")) or "true").lower() not in _OFF,
+            }
+
+    def chain(self, style_id: str | None):
+        seen = 0
+        while style_id and style_id in self.by_id and seen < 10:
+            yield self.by_id[style_id]
+            style_id = self.by_id[style_id]["based"]
+            seen += 1
+
+    def name(self, style_id: str | None) -> str:
+        for style in self.chain(style_id):
+            return style["name"]
+        return "Normal"
+
+    def kind(self, style_id: str | None) -> tuple[str, int]:
+        """('heading', n), ('title', 0), ('subtitle', 0), ('toc', 0), ('list', 0) or ('paragraph', 0)."""
+        for style in self.chain(style_id):
+            name = style["name"].strip()
+            if _TOC_STYLE.match(name):
+                return "toc", 0
+            match = _HEADING_STYLE.match(name)
+            if match:
+                return "heading", int(match.group(1))
+            if name.lower() == "title":
+                return "title", 0
+            if name.lower() == "subtitle":
+                return "subtitle", 0
+            if style["outline"] is not None and style["outline"] < 9:
+                return "heading", style["outline"] + 1
+            if name.lower().startswith("list") or style["numbered"]:
+                return "list", 0
+        return "paragraph", 0
+
+    def bold(self, style_id: str | None) -> bool:
+        return any(style["bold"] for style in self.chain(style_id))
+
+
+def _val(element, tag: str):
+    found = element.find(qn(tag)) if element is not None else None
+    return None if found is None else found.get(qn("w:val"))
+
+
+def _is_on(element) -> bool:
+    return element is not None and (element.get(qn("w:val")) or "true").lower() not in _OFF
+
+
+class Reader:
+    def __init__(self, document):
+        self.document = document
+        self.part = document.part
+        self.styles = _Styles(document)
+        self.fields: list[dict] = []  # open complex fields: {"instr": str, "result": bool}
+        self.images = 0
+        self.extra: list = []  # paragraphs found in text boxes, emitted after their paragraph
+
+    # -- inline content ----------------------------------------------------------
+    def in_toc(self) -> bool:
+        return any(f["instr"].strip().upper().startswith("TOC") for f in self.fields)
+
+    def field_url(self) -> str | None:
+        for f in reversed(self.fields):
+            match = _FIELD_URL.search(f["instr"])
+            if match and f["result"] and "\\l" not in f["instr"]:
+                return match.group(1)
+        return None
+
+    def spans(self, element, url: str | None = None) -> list[Span]:
+        out: list[Span] = []
+        for child in element:
+            tag = child.tag
+            if tag == qn("w:r"):
+                out.extend(self.run(child, url))
+            elif tag == qn("w:hyperlink"):
+                target = url
+                rid = child.get(qn("r:id"))
+                if rid and rid in self.part.rels:
+                    rel = self.part.rels[rid]
+                    target = rel.target_ref if rel.is_external else url
+                out.extend(self.spans(child, target))
+            elif tag in (qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr")):
+                continue  # deleted text in tracked changes is not part of the document
+            elif tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    out.extend(self.spans(content, url))
+            elif tag == qn("w:fldSimple"):
+                instr = child.get(qn("w:instr")) or ""
+                match = _FIELD_URL.search(instr)
+                out.extend(self.spans(child, match.group(1) if match else url))
+            elif tag.startswith(f"{{{W_NS}}}"):  # ins, moveTo, smartTag, customXml, …
+                out.extend(self.spans(child, url))
+        return out
+
+    def run(self, run, url: str | None) -> list[Span]:
+        rpr = run.find(qn("w:rPr"))
+        bold = False
+        if rpr is not None:
+            direct = rpr.find(qn("w:b"))
+            if direct is not None:
+                bold = _is_on(direct)
+            else:
+                bold = self.styles.bold(_val(rpr, "w:rStyle"))
+        out: list[Span] = []
+        for child in run:
+            tag = child.tag
+            if tag == qn("w:fldChar"):
+                kind = child.get(qn("w:fldCharType"))
+                if kind == "begin":
+                    self.fields.append({"instr": "", "result": False})
+                elif kind == "separate" and self.fields:
+                    self.fields[-1]["result"] = True
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+            elif tag == qn("w:instrText"):
+                if self.fields:
+                    self.fields[-1]["instr"] += child.text or ""
+            elif tag == qn("w:t"):
+                if self.fields and not all(f["result"] for f in self.fields):
+                    continue
+                out.append(Span(child.text or "", bold, self.field_url() or url))
+            elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
+                if child.get(qn("w:type")) in ("page", "column"):
+                    continue
+                out.append(Span(" ", bold, url))
+            elif tag == qn("w:noBreakHyphen"):
+                out.append(Span("-", bold, url))
+            elif tag in (qn("w:drawing"), qn("w:pict"), f"{{{MC_NS}}}AlternateContent"):
+                self.embedded(child)
+        return out
+
+    def embedded(self, element) -> None:
+        """Pictures are counted; text boxes give their paragraphs (once, not per fallback)."""
+        if element.tag == f"{{{MC_NS}}}AlternateContent":
+            choice = element.find(f"{{{MC_NS}}}Choice")
+            element = choice if choice is not None else element.find(f"{{{MC_NS}}}Fallback")
+            if element is None:
+                return
+        boxes = list(element.iter(qn("w:txbxContent")))
+        if not boxes:
+            self.images += 1
+            return
+        for box in boxes:
+            for child in box:
+                self.extra.append(child)
+
+    # -- blocks --------------------------------------------------------------------
+    def paragraph(self, p) -> Block | None:
+        ppr = p.find(qn("w:pPr"))
+        style_id = _val(ppr, "w:pStyle")
+        kind, level = self.styles.kind(style_id)
+        if ppr is not None:
+            outline = _val(ppr, "w:outlineLvl")
+            if outline and outline.isdigit() and int(outline) < 9 and kind == "paragraph":
+                kind, level = "heading", int(outline) + 1
+            num = ppr.find(qn("w:numPr"))
+            if num is not None and kind == "paragraph" and _val(num, "w:numId") not in (None, "0"):
+                kind = "list"
+        was_toc = self.in_toc()
+        spans = self.spans(p)
+        if kind == "toc" or was_toc or self.in_toc():
+            return Block("toc")
+        text, plain, links = render(spans)
+        if not plain.strip():
+            return None
+        block = Block(
+            {"list": "bullet"}.get(kind, kind),
+            text=text,
+            plain=plain,
+            level=level,
+            links=links,
+            style=self.styles.name(style_id),
+        )
+        words = [s for s in spans if s.text.strip()]
+        block.bold_only = bool(words) and all(s.bold for s in words)
+        block.lead_in, block.rest = lead_in(spans)
+        return block
+
+    def table(self, tbl) -> Block:
+        rows, plain_rows = [], []
+        for tr in tbl.iter(qn("w:tr")):
+            if tr.getparent() is not None and _owning_table(tr) is not tbl:
+                continue  # nested tables are read as part of their cell
+            cells, plains = [], []
+            for tc in tr.findall(qn("w:tc")) + [tc for sdt in tr.findall(qn("w:sdt")) for tc in sdt.iter(qn("w:tc"))]:
+                blocks = [b for b in (self.paragraph(p) for p in tc.iter(qn("w:p"))) if b is not None and b.kind != "toc"]
+                cells.append(join_markup(blocks))
+                plains.append(" ".join(b.plain for b in blocks).strip())
+            rows.append(cells)
+            plain_rows.append(plains)
+        plain = "\n".join(" | ".join(row) for row in plain_rows)
+        return Block("table", text=plain, plain=plain, rows=rows, plain_rows=plain_rows)
+
+    def body(self, container) -> list[Block]:
+        blocks: list[Block] = []
+        for child in container:
+            if child.tag == qn("w:p"):
+                block = self.paragraph(child)
+                if block is not None and block.kind == "toc":
+                    if blocks and blocks[-1].kind in ("paragraph", "heading") and normal(blocks[-1].plain) in synonyms.CONTENTS_LABELS:
+                        blocks.pop()  # the "Contents" label above the table of contents
+                elif block is not None:
+                    blocks.append(block)
+                while self.extra:
+                    extra = self.extra
+                    self.extra = []
+                    blocks.extend(self.body(extra))
+            elif child.tag == qn("w:tbl"):
+                blocks.append(self.table(child))
+            elif child.tag == qn("w:sdt"):
+                if _is_toc_control(child):
+                    if blocks and blocks[-1].kind in ("paragraph", "heading") and normal(blocks[-1].plain) in synonyms.CONTENTS_LABELS:
+                        blocks.pop()
+                    continue
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    blocks.extend(self.body(content))
+            elif child.tag in (qn("w:customXml"), qn("w:ins"), qn("w:moveTo")):
+                blocks.extend(self.body(child))
+        return blocks
+
+
+def _owning_table(element):
+    parent = element.getparent()
+    while parent is not None and parent.tag != qn("w:tbl"):
+        parent = parent.getparent()
+    return parent
+
+
+def _is_toc_control(sdt) -> bool:
+    props = sdt.find(qn("w:sdtPr"))
+    if props is None:
+        return False
+    for gallery in props.iter(qn("w:docPartGallery")):
+        if "table of contents" in (gallery.get(qn("w:val")) or "").lower():
+            return True
+    return False
+
+
+def normal(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", str(text).lower()).split())
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        text = span.text.replace("\u00a0", " ")
+        if not text:
+            continue
+        if merged and merged[-1].bold == span.bold and merged[-1].url == span.url:
+            merged[-1] = Span(merged[-1].text + text, span.bold, span.url)
+        elif merged and not text.strip() and span.url is None and merged[-1].url is None:
+            merged[-1] = Span(merged[-1].text + text, merged[-1].bold, None)  # a bold space is just a space
+        else:
+            merged.append(Span(text, span.bold, span.url))
+    return merged
+
+
+def _markup(span: Span) -> str:
+    text = span.text
+    if span.url:
+        core = text.strip()
+        if not core:
+            return text
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        link = f"[{core}]({span.url.strip()})"
+        return f"{lead}**{link}**{trail}" if span.bold else f"{lead}{link}{trail}"
+    if span.bold and text.strip():
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        return f"{lead}**{text.strip()}**{trail}"
+    return text
+
+
+def render(spans: list[Span]) -> tuple[str, str, list]:
+    merged = _merge(spans)
+    text = " ".join("".join(_markup(s) for s in merged).split())
+    plain = " ".join("".join(s.text for s in merged).split())
+    links = [(s.text.strip(), s.url) for s in merged if s.url and s.text.strip()]
+    return text, plain, links
+
+
+def lead_in(spans: list[Span]) -> tuple[str, str]:
+    """'**Staffing:** 412 FTE…' -> ('Staffing:', '412 FTE…'): the bold words a paragraph opens with."""
+    merged = _merge(spans)
+    while merged and not merged[0].text.strip():
+        merged = merged[1:]
+    if len(merged) < 2 or not merged[0].bold or merged[0].url:
+        return "", ""
+    rest, _, _ = render(merged[1:])
+    return " ".join(merged[0].text.split()), rest
+
+
+def join_markup(blocks: list[Block]) -> str:
+    """Paragraphs separated by a blank line, consecutive bullets on their own lines."""
+    out: list[str] = []
+    previous = None
+    for block in blocks:
+        if block.kind == "bullet":
+            line = f"- {block.text}"
+            if previous == "bullet":
+                out[-1] += "\n" + line
+            else:
+                out.append(line)
+        else:
+            out.append(block.text)
+        previous = "bullet" if block.kind == "bullet" else "paragraph"
+    return "\n\n".join(out)
+
+
+def read(data: bytes) -> WordDocument:
+    """The document's body as blocks (data is a checked .docx package)."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    reader = Reader(document)
+    blocks = reader.body(document.element.body)
+    core = document.core_properties
+    footnotes = comments = 0
+    for rel in document.part.rels.values():
+        if rel.is_external:
+            continue
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("footnotes", "comments"):
+            try:
+                count = len(re.findall(rb"<w:(?:footnote|comment) ", rel.target_part.blob))
+            except Exception:  # a part python-docx parsed itself has no blob we need
+                count = 0
+            if kind == "footnotes":
+                footnotes = max(0, count - 2)  # Word's separator and continuation notes
+            else:
+                comments = count
+    return WordDocument(blocks, core.title or "", core.author or "", reader.images, footnotes, comments)
