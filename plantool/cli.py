@@ -153,15 +153,6 @@ def export_docx(
 
 def run() -> None:
     """Run the app with plantool's exit-code policy, and never show a traceback."""
-    try:
-        app(prog_name="plantool")
-    except KeyboardInterrupt:
-        typer.echo("plantool: interrupted", err=True)
-        raise SystemExit(130)
-    except SystemExit:
-        raise
-    except BrokenPipeError:
-        raise SystemExit(EXIT_USAGE)
-    except Exception as exc:  # a bug: say so in one line, with a distinct exit code
-        typer.echo(f"plantool: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
-        raise SystemExit(3)
+    from .guard import guarded
+
+    guarded(lambda: app(prog_name="plantool"))

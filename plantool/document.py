@@ -13,6 +13,7 @@ so both paths build identical documents; tests hold them to that.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,12 +166,19 @@ def parse(text: str, doc: Document | None = None, *, pure: bool = False) -> Docu
     return doc
 
 
-def _events(text: str, pure: bool):
-    if not pure:
+def _c_parser():
+    """libyaml's parser from ruamel.yaml.clib, under whichever module name this release uses."""
+    for module in ("_ruamel_yaml", "ruamel.yaml.clib._ruamel_yaml", "_ruamel_yaml_clibz"):
         try:
-            from ruamel.yaml.clib._ruamel_yaml import CParser  # type: ignore
-        except ImportError:  # no C extension on this platform: use the reference parser
-            pure = True
+            return importlib.import_module(module).CParser
+        except ImportError:
+            continue
+    return None  # no C extension on this platform: use the reference parser
+
+
+def _events(text: str, pure: bool):
+    CParser = _c_parser() if not pure else None
+    pure = CParser is None
     if pure:
         from ruamel.yaml import YAML
 

@@ -255,7 +255,42 @@ def mixed_layout(path: Path) -> Path:
     return path
 
 
+def front_matter(path: Path) -> Path:
+    """Title-block lines before any heading, a sentence that only looks like one, and a text box."""
+    document = docx.Document()
+    document.add_paragraph("Kent County Council productivity plan", style="Title")
+    document.add_paragraph("Period: 2024/25 · Status: Approved")
+    paragraph = document.add_paragraph("Published at: ")
+    hyperlink(paragraph, "our plan page", "https://www.kent.example.gov.uk/productivity")
+    document.add_paragraph("Cost of producing this plan: £1,250.")
+    document.add_paragraph("Contact us at plans@kent.example.gov.uk with any questions.")
+    holder = document.add_paragraph("Key facts are in the box.")
+    run = OxmlElement("w:r")
+    pict = OxmlElement("w:pict")
+    shape = OxmlElement("v:shape")
+    box = OxmlElement("v:textbox")
+    content = OxmlElement("w:txbxContent")
+    inner = OxmlElement("w:p")
+    inner_run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "Text inside a text box is read too."
+    inner_run.append(text)
+    inner.append(inner_run)
+    content.append(inner)
+    box.append(content)
+    shape.append(box)
+    pict.append(shape)
+    run.append(pict)
+    holder._p.append(run)
+    document.add_heading("Barriers", 1)
+    document.add_heading("Barriers and asks of government", 2)
+    lead_in(document, "Planning fees:", " set nationally below the cost of the service.")
+    document.save(path)
+    return path
+
+
 BUILDERS = {
+    "front-matter": front_matter,
     "thematic-areas": thematic_areas,
     "numbered-questions": numbered_questions,
     "mixed-layout": mixed_layout,

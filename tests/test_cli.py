@@ -8,6 +8,8 @@ import pty
 import subprocess
 import sys
 
+import pytest
+
 from conftest import FIXTURES, REPO, run_plantool
 from plan_helpers import at, complete_plan, to_yaml
 
@@ -199,3 +201,36 @@ def test_check_does_not_write_to_the_plan(tmp_path):
 def test_console_script_is_declared():
     text = (REPO / "pyproject.toml").read_text()
     assert 'plantool = "plantool.__main__:main"' in text
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["check", "a.plan.yaml"], (["a.plan.yaml"], "text", False)),
+        (["check", "--strict", "-f", "json", "a", "b"], (["a", "b"], "json", True)),
+        (["check", "--format=github", "--", "-odd.plan.yaml"], (["-odd.plan.yaml"], "github", False)),
+        (["check", "--help"], None),
+        (["check", "--format", "xml", "a"], None),
+        (["check", "-f"], None),
+        (["check"], None),
+        (["new", "a"], None),
+    ],
+)
+def test_fast_check_path_takes_only_simple_command_lines(argv, expected):
+    from plantool.__main__ import fast_check_arguments
+
+    assert fast_check_arguments(argv) == expected
+
+
+def test_fast_check_path_gives_what_the_full_cli_gives(tmp_path):
+    """The typer-free path and the typer command print the same, byte for byte, with the same exit code."""
+    paths = [str(p) for p in sorted((REPO / "examples").glob("*.plan.yaml"))] + [str(tmp_path / "missing.plan.yaml")]
+    for output_format in ("text", "json", "github"):
+        fast = run_plantool("check", "--format", output_format, *paths)
+        full = subprocess.run(
+            [sys.executable, "-c", "import sys; from plantool.cli import run; sys.argv[0] = 'plantool'; run()",
+             "check", "--format", output_format, *paths],
+            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        assert (fast.returncode, fast.stdout, fast.stderr) == (full.returncode, full.stdout, full.stderr)
+        assert fast.returncode == 2  # the missing file

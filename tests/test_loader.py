@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from plan_helpers import check_text
 
 from plantool import document
@@ -116,3 +117,15 @@ def test_link_inside_block_scalar_points_at_the_link():
     text = BASE + "themes:\n  transformation:\n    future_plans: |\n      Our plans.\n      See [here](https://x.gov.uk).\n"
     [finding] = only(check_text(text), "link-text")
     assert (finding.line, finding.col) == (14, 11)
+
+
+def test_the_c_parser_is_found_where_ruamel_yaml_clib_is_installed():
+    """The fast path must really be taken: clib has moved its module between releases."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version("ruamel.yaml.clib")
+    except PackageNotFoundError:
+        pytest.skip("ruamel.yaml.clib is not installed")
+    assert platform.python_implementation() != "CPython" or document._c_parser() is not None

@@ -278,7 +278,7 @@ def _sentence_figures(schema, section_key: str, node: dict, sentence: str) -> li
                 if any(normal(w) in title for w in words) or normal(value.replace("_", " ")) in title:
                     names.extend((w, value) for w in words)
         names.sort(key=lambda item: -len(item[0]))
-        alternatives = "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n, _ in names)
+        alternatives = "|".join(re.escape(n).replace(r"\ ", " ").replace(" ", r"[\s-]?") for n, _ in names)
         if alternatives:
             pattern = re.compile(
                 rf"(?P<p>{_NUMBER})\s?(?:%|per\s?cent)\s+of\s+(?:(?:the|its|our|their|total|a|an)\s+)*(?P<base>{alternatives})\b"

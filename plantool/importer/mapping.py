@@ -187,12 +187,15 @@ class Vocabulary:
         """A title-block line such as 'Period: 2025/26' or 'Approved by Cabinet on 9 July 2025.'."""
         best = None
         for entry in self.entries:
-            if entry.kind not in ("fact", "intro") or entry.kind == "intro":
+            if entry.kind != "fact":
                 continue
             for phrase in entry.phrases:
                 words = phrase.split()
-                pattern = r"^\s*" + r"[\W_]+".join(re.escape(w) for w in words) + r"\b\s*(?:[:\-–]\s*)?(?P<value>.*)$"
+                pattern = r"^\s*" + r"[\W_]+".join(re.escape(w) for w in words) + r"\b\s*(?P<colon>:)?\s*(?P<value>.*)$"
                 match = re.match(pattern, text, re.IGNORECASE)
+                # 'Label: value'; only 'Approved by … on <date>' is written without a colon
+                if match and not match.group("colon") and not re.search(r"\son\s+\d", match.group("value")):
+                    continue
                 if match and (best is None or len(words) > best[2]):
                     best = (entry, match.group("value").strip(), len(words))
         return (best[0], best[1]) if best else None
@@ -273,7 +276,7 @@ class Mapper:
         self.flush_empty_headings()
 
     def title(self, block: Block) -> None:
-        if "title" not in self.values.get(("plan",), {}) and ("plan", "title") not in self.values:
+        if ("plan", "title") not in self.values:
             self.values[("plan", "title")] = block.plain
             self.log_mapped.append(f"title '{block.plain}' -> {self.label(('plan', 'title'))}")
         else:
