@@ -1,39 +1,81 @@
 """Entry point for `plantool` and `python -m plantool`.
 
-`--version` is answered, and a plain `check` run, before the CLI framework is
-imported: the pre-commit hook runs `check` on every commit, and typer and click
-cost about a third of its time. Anything unusual (help, an unknown option, a
-malformed value) goes to the full CLI, which gives the usual messages.
+`--version`, and plain `check` and `export docx` runs, are answered before the
+CLI framework is imported: the pre-commit hook runs `check` on every commit and
+`export` is part of an edit-and-look loop, and typer with click costs about a
+third of a `check`. Anything unusual (help, an unknown option, a missing value)
+goes to the full CLI, which gives the usual messages. A test proves both paths
+print the same.
 """
 
 import sys
 
 CHECK_FORMATS = ("text", "json", "github")
 
+# option -> (keyword, takes a value)
+CHECK_OPTIONS = {"--format": ("output_format", True), "-f": ("output_format", True), "--strict": ("strict", False)}
+EXPORT_OPTIONS = {
+    "--output": ("output", True), "-o": ("output", True), "--template": ("template", True),
+    "--draft": ("draft", False), "--force": ("force", False),
+}
+
+
+def _parse(argv: list[str], options: dict):
+    """(positional arguments, options given) for a simple command line, or None."""
+    positional, given = [], {}
+    args = iter(argv)
+    only_positional = False
+    for arg in args:
+        if only_positional or not arg.startswith("-") or arg == "-":
+            if arg == "-" and not only_positional:
+                return None
+            positional.append(arg)
+            continue
+        if arg == "--":
+            only_positional = True
+            continue
+        name, _, inline = arg.partition("=")
+        if name not in options:
+            return None
+        keyword, takes_value = options[name]
+        if takes_value:
+            value = inline if inline else next(args, None)
+            if not value or value.startswith("-"):
+                return None
+            given[keyword] = value
+        elif inline:
+            return None
+        else:
+            given[keyword] = True
+    return positional, given
+
 
 def fast_check_arguments(argv: list[str]):
     """(paths, format, strict) for a simple `check` command line, or None to use the full CLI."""
     if not argv or argv[0] != "check":
         return None
-    paths, output_format, strict = [], "text", False
-    args = iter(argv[1:])
-    only_paths = False
-    for arg in args:
-        if only_paths or not arg.startswith("-"):
-            paths.append(arg)
-        elif arg == "--":
-            only_paths = True
-        elif arg == "--strict":
-            strict = True
-        elif arg in ("--format", "-f"):
-            output_format = next(args, None)
-        elif arg.startswith("--format="):
-            output_format = arg.split("=", 1)[1]
-        else:
-            return None
-        if output_format not in CHECK_FORMATS:
-            return None
-    return (paths, output_format, strict) if paths else None
+    parsed = _parse(argv[1:], CHECK_OPTIONS)
+    if parsed is None or not parsed[0]:
+        return None
+    paths, given = parsed
+    output_format = given.get("output_format", "text")
+    if output_format not in CHECK_FORMATS:
+        return None
+    return paths, output_format, bool(given.get("strict"))
+
+
+def fast_export_arguments(argv: list[str]):
+    """Keyword arguments of run_export for a simple `export docx` command line, or None."""
+    if argv[:2] != ["export", "docx"]:
+        return None
+    parsed = _parse(argv[2:], EXPORT_OPTIONS)
+    if parsed is None or len(parsed[0]) != 1:
+        return None
+    [plan], given = parsed
+    return {
+        "plan": plan, "output": given.get("output"), "draft": bool(given.get("draft")),
+        "force": bool(given.get("force")), "template": given.get("template"),
+    }
 
 
 def main() -> None:
@@ -43,13 +85,19 @@ def main() -> None:
 
         print(f"plantool {__version__}")
         raise SystemExit(0)
-    simple = fast_check_arguments(argv)
-    if simple is not None:
+    check = fast_check_arguments(argv)
+    if check is not None:
         from .guard import guarded
         from .run_check import run_check
 
-        paths, output_format, strict = simple
+        paths, output_format, strict = check
         guarded(lambda: run_check(paths, output_format, strict=strict, out=sys.stdout, err=sys.stderr))
+    export = fast_export_arguments(argv)
+    if export is not None:
+        from .export.run import run_export
+        from .guard import guarded
+
+        guarded(lambda: run_export(**export, err=sys.stderr))
     from .cli import run
 
     run()

@@ -151,6 +151,22 @@ def export_docx(
     raise typer.Exit(run_export(plan, output, draft=draft, force=force, template=template, err=sys.stderr))
 
 
+import_app = typer.Typer(help="Bring an existing plan document into plantool.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("docx")
+def import_docx(
+    source: str = typer.Argument(..., help="The council's existing plan as a Word .docx file."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Where to write the plan (default: beside the document, NAME.plan.yaml)."),
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+) -> None:
+    """Turn a Word plan into a draft plan file; content it cannot place is kept, never dropped."""
+    from .importer.run import run_import
+
+    raise typer.Exit(run_import(source, output, force=force, err=sys.stderr))
+
+
 def run() -> None:
     """Run the app with plantool's exit-code policy, and never show a traceback."""
     from .guard import guarded

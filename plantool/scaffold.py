@@ -76,6 +76,8 @@ class Scaffold:
             here = path + (key,)
             if indent == 0 or self.schema.object_branch(child).get("properties") and indent <= 2:
                 self.lines.append("")
+            if child.get("x-plantool-import-only"):
+                continue  # filled only by `plantool import docx`
             if child.get("x-plantool-covers"):
                 self.emit_alternative(key, child, indent)
                 continue

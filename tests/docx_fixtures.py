@@ -267,8 +267,9 @@ def front_matter(path: Path) -> Path:
     holder = document.add_paragraph("Key facts are in the box.")
     run = OxmlElement("w:r")
     pict = OxmlElement("w:pict")
-    shape = OxmlElement("v:shape")
-    box = OxmlElement("v:textbox")
+    vml = "urn:schemas-microsoft-com:vml"
+    shape = pict.makeelement(f"{{{vml}}}shape", nsmap={"v": vml})
+    box = pict.makeelement(f"{{{vml}}}textbox", nsmap={"v": vml})
     content = OxmlElement("w:txbxContent")
     inner = OxmlElement("w:p")
     inner_run = OxmlElement("w:r")

@@ -234,3 +234,41 @@ def test_fast_check_path_gives_what_the_full_cli_gives(tmp_path):
         )
         assert (fast.returncode, fast.stdout, fast.stderr) == (full.returncode, full.stdout, full.stderr)
         assert fast.returncode == 2  # the missing file
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["export", "docx", "p.plan.yaml"], {"plan": "p.plan.yaml", "output": None, "draft": False, "force": False, "template": None}),
+        (["export", "docx", "p", "-o", "o.docx", "--draft", "--force", "--template=t.docx"],
+         {"plan": "p", "output": "o.docx", "draft": True, "force": True, "template": "t.docx"}),
+        (["export", "docx", "p", "q"], None),
+        (["export", "docx", "p", "-o"], None),
+        (["export", "docx", "--help"], None),
+        (["export", "pdf", "p"], None),
+        (["export", "docx", "p", "--draft=yes"], None),
+    ],
+)
+def test_fast_export_path_takes_only_simple_command_lines(argv, expected):
+    from plantool.__main__ import fast_export_arguments
+
+    assert fast_export_arguments(argv) == expected
+
+
+def test_fast_export_path_gives_what_the_full_cli_gives(tmp_path):
+    import docx
+
+    plan = REPO / "examples" / "riverside-2025.plan.yaml"
+    for name, args in {"fast": [], "full": []}.items():
+        command = ["export", "docx", str(plan), "-o", str(tmp_path / f"{name}.docx"), *args]
+        if name == "fast":
+            result = run_plantool(*command)
+        else:
+            result = subprocess.run(
+                [sys.executable, "-c", "import sys; from plantool.cli import run; sys.argv[0] = 'plantool'; run()", *command],
+                capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+            )
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == f"wrote {tmp_path / f'{name}.docx'}\n"
+    texts = [[p.text for p in docx.Document(tmp_path / f"{name}.docx").paragraphs] for name in ("fast", "full")]
+    assert texts[0] == texts[1] and len(texts[0]) > 20

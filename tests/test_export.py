@@ -261,3 +261,13 @@ def test_without_a_template_the_page_is_a4_in_arial(exported):
     assert document.styles["Normal"].font.name == "Arial"
     fonts = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     assert fonts.get(f"{W}ascii") == "Arial" and fonts.get(f"{W}asciiTheme") is None
+
+
+def test_years_in_measure_tables_have_no_thousands_separator(tmp_path):
+    from conftest import EXAMPLES
+
+    out = tmp_path / "durham.docx"
+    assert run_plantool("export", "docx", EXAMPLES / "durham-2024.plan.yaml", "-o", out, "--draft").returncode == 0
+    table = next(t for t in docx.Document(out).tables if t.rows[0].cells[0].text == "Measure")
+    row = [c.text for c in table.rows[1].cells]
+    assert row[1] == "2019" and row[2] == "9,307"

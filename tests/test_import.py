@@ -287,8 +287,8 @@ _BLOCK = st.one_of(_LINE, st.lists(_LINE, min_size=1, max_size=4).map(lambda ite
 _FREE_TEXT = st.lists(_BLOCK, min_size=1, max_size=4).map("\n\n".join)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=_FREE_TEXT)
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_FREE_TEXT.filter(lambda t: not is_blank(t)))  # "XX" or "TODO" alone is a gap, exported as one
 def test_any_free_text_survives_export_and_import(text, tmp_path):
     data = documents.load(EXAMPLES / "riverside-2025.plan.yaml").data
     data["themes"]["transformation"]["future_plans"] = text
@@ -342,12 +342,13 @@ def body_paragraphs(path: Path) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("name", ["thematic-areas", "numbered-questions", "mixed-layout", "front-matter"])
 def test_every_paragraph_reaches_the_plan(fixtures, name):
     """Each paragraph of text is somewhere in the plan: an answer, a record, or under `unmapped`."""
-    path, data, _, _ = fixtures[name]
+    path, data, log, _ = fixtures[name]
     everything = " ".join(words(s) for s in all_strings(data))
     paragraphs = [(style, text) for style, text in body_paragraphs(path) if not re.match(r"(Heading|Title|Subtitle|Council)", style)]
     paragraphs = [(s, t) for s, t in paragraphs if normalise(t) not in ("contents", "barriers")]  # furniture; a bold heading
     assert len(paragraphs) >= 3
-    missing = [text for _, text in paragraphs if words(text) not in everything]
+    # title-block lines ('Period: 2024/25') become fields; the summary names each one
+    missing = [text for _, text in paragraphs if words(text) not in everything and f"'{text}' -> " not in log]
     assert missing == []
 
 

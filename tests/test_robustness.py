@@ -107,12 +107,20 @@ def test_bom_crlf_and_tabs_inside_text_blocks_are_accepted(tmp_path):
 
 
 def test_a_pasted_tab_where_yaml_forbids_it_is_explained(tmp_path):
-    text = (FIXTURES / "complete.plan.yaml").read_text().replace("One team handles", "One\tteam handles")
+    text = (FIXTURES / "complete.plan.yaml").read_text().replace("\n  type: district", "\n\ttype: district")
     plan = tmp_path / "pasted.plan.yaml"
     plan.write_text(text)
     result = run("check", plan)
     line = next(n for n, l in enumerate(text.splitlines(), 1) if "\t" in l)
     assert_clean_failure(result, 1, f"{plan}:{line}:", "a tab character", "(yaml-syntax)")
+
+
+def test_a_tab_inside_a_sentence_is_text(tmp_path):
+    """YAML 1.2 allows tabs inside plain text; libyaml, which check uses, agrees."""
+    text = (FIXTURES / "complete.plan.yaml").read_text().replace("One team handles", "One\tteam handles")
+    plan = tmp_path / "pasted.plan.yaml"
+    plan.write_text(text)
+    assert run("check", plan).returncode == 0
 
 
 def test_a_directory_named_like_a_plan_and_a_missing_file_are_io_errors(tmp_path):

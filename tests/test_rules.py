@@ -255,3 +255,12 @@ def test_plan_length_warns_with_word_count_and_pages():
     data = at(complete_plan(), "themes.transformation.organisational_change", long_text)
     [finding] = findings(data, "plan-length")
     assert "words" in finding.message and "pages" in finding.message and finding.severity == "warning"
+
+
+def test_unmapped_content_is_a_gap_until_moved():
+    data = at(complete_plan(), "unmapped", [{"source": "Background, paragraph 2", "text": "We closed two offices."}])
+    [finding] = findings(data, "unmapped-content")
+    assert finding.severity == "error" and "Background, paragraph 2" in finding.message
+    draft = at(data, "plan.status", "draft")
+    assert [f.severity for f in findings(draft, "unmapped-content")] == ["warning"]
+    assert findings(at(complete_plan(), "unmapped", []), "unmapped-content") == []

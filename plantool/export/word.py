@@ -33,6 +33,24 @@ class Writer:
         self.schema = schema
         self.data = data
         self.final = final
+        self.headings: list[tuple[int, str]] = []  # for the contents field
+        self._styles: dict[str, str] = {}
+
+    def add_paragraph(self, container, text: str = "", style: str | None = None):
+        """A paragraph in `style`, set by id.
+
+        python-docx's own style setter compares every style with the default
+        one, about 1 ms a paragraph; the ids are looked up once instead.
+        """
+        paragraph = container.add_paragraph(text)
+        if style is not None:
+            paragraph._p.get_or_add_pPr().style = self.style_id(style)
+        return paragraph
+
+    def style_id(self, name: str) -> str:
+        if name not in self._styles:
+            self._styles[name] = self.doc.styles[name].style_id
+        return self._styles[name]
 
     # -- text ------------------------------------------------------------------
     def text(self, value: Any, container=None, style: str | None = None) -> None:
@@ -45,9 +63,9 @@ class Writer:
                     paragraph = container.paragraphs[0]
                     first_in_cell = False
                     if block.kind == "bullets":
-                        paragraph.style = self.doc.styles["List Bullet"]
+                        paragraph._p.get_or_add_pPr().style = self.style_id("List Bullet")
                 else:
-                    paragraph = container.add_paragraph(style="List Bullet" if block.kind == "bullets" else style)
+                    paragraph = self.add_paragraph(container, style="List Bullet" if block.kind == "bullets" else style)
                 self.spans(paragraph, item)
 
     def spans(self, paragraph, spans) -> None:
@@ -59,14 +77,15 @@ class Writer:
                 run.bold = span.bold or None
 
     def plain(self, container, value: str, *, bold: bool = False, italic: bool = False, style: str | None = None):
-        paragraph = container.add_paragraph(style=style)
+        paragraph = self.add_paragraph(container, style=style)
         run = paragraph.add_run(ooxml.xml_safe(value))
         run.bold = bold or None
         run.italic = italic or None
         return paragraph
 
     def heading(self, title: str, level: int) -> None:
-        self.doc.add_heading(ooxml.xml_safe(title), level=level)
+        self.add_paragraph(self.doc, ooxml.xml_safe(title), f"Heading {level}")
+        self.headings.append((level, ooxml.xml_safe(title)))
 
     # -- values ----------------------------------------------------------------
     def value_text(self, value: Any, node: dict | None) -> str:
@@ -81,6 +100,8 @@ class Writer:
             return formatting.money(value)
         if unit == "percent":
             return formatting.percent(value)
+        if unit == "year":
+            return str(value)  # 2019, not 2,019
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return formatting.number(value)
         labels = node.get("x-plantool-labels")
@@ -121,7 +142,7 @@ class Writer:
         props = self.schema.object_branch(item_node).get("properties", {})
         columns = [key for key in props if any(isinstance(r, dict) and not is_blank(r.get(key)) for r in rows)]
         table = self.doc.add_table(rows=1, cols=len(columns))
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblPr.style = self.style_id("Table Grid")
         for cell, key in zip(table.rows[0].cells, columns):
             cell.paragraphs[0].add_run(ooxml.xml_safe(self.schema.resolve(props[key]).get("title", key))).bold = True
         ooxml.mark_header_row(table, 0)
@@ -160,7 +181,7 @@ class Writer:
         if not rows:
             return
         table = self.doc.add_table(rows=1, cols=2)
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblPr.style = self.style_id("Table Grid")
         for cell, title in zip(table.rows[0].cells, ("Figure", "Value")):
             cell.paragraphs[0].add_run(title).bold = True
         ooxml.mark_header_row(table, 0)
@@ -193,9 +214,9 @@ class Writer:
     def title_block(self) -> None:
         council = self.data.get("council") or {}
         plan = self.data.get("plan") or {}
-        self.doc.add_paragraph(ooxml.xml_safe(str(plan.get("title") or "Productivity plan")), style="Title")
+        self.add_paragraph(self.doc, ooxml.xml_safe(str(plan.get("title") or "Productivity plan")), "Title")
         if council.get("name"):
-            self.doc.add_paragraph(ooxml.xml_safe(str(council["name"])), style="Subtitle")
+            self.add_paragraph(self.doc, ooxml.xml_safe(str(council["name"])), "Subtitle")
         facts = []
         if plan.get("period"):
             facts.append(f"Period: {plan['period']}")
@@ -227,11 +248,7 @@ class Writer:
 
     def finish_contents(self) -> None:
         """Close the contents field with the headings actually written."""
-        entries = []
-        for paragraph in self.doc.paragraphs:
-            name = paragraph.style.name if paragraph.style is not None else ""
-            if name.startswith("Heading ") and name[8:].isdigit() and int(name[8:]) <= CONTENTS_DEPTH:
-                entries.append((int(name[8:]), paragraph.text))
+        entries = [(level, title) for level, title in self.headings if level <= CONTENTS_DEPTH]
         ooxml.fill_table_of_contents(self.contents_paragraph, entries)
 
     def introduction(self) -> None:

@@ -20,7 +20,6 @@ _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+"
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 _MONEY = re.compile(rf"£\s?(?P<n>{_NUMBER})(?:\s?(?P<scale>k|m|mn|bn|thousand|million|billion)\b)?", re.IGNORECASE)
 _PERCENT = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|per\s?cent\b)", re.IGNORECASE)
-_PERIOD = re.compile(r"^\d{4}/\d{2}$")
 _DATE_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})")
 _PLAIN_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
 
@@ -254,7 +253,6 @@ def _sentence_figures(schema, section_key: str, node: dict, sentence: str) -> li
     used: list[tuple[int, int]] = []
 
     # a percentage with its base: '9.26% of the total staffing budget'
-    bases = []
     share_path = tuple(percentage.get("percent") or ())
     share_field = schema.node_at(("disclosures", section_key, share_path[0])) if share_path else None
     if share_field is not None:
@@ -304,7 +302,6 @@ def _sentence_figures(schema, section_key: str, node: dict, sentence: str) -> li
                             out.append(Found(("disclosures", section_key, *percentage["base"]), money(match.group("amount")), sentence))
                         except Unparsed:
                             pass
-                bases.append(match)
                 break
 
     # an amount: the section's amount field (x-plantool-percentage), else its first money question

@@ -57,7 +57,7 @@ def _synonym_keys() -> list[tuple[re.Pattern, list[str]]]:
 _KEYS = _synonym_keys()
 
 
-def dotted(path: tuple, item: bool = False) -> str:
+def dotted(path: tuple) -> str:
     out = ""
     for part in path:
         if part == "[]":
@@ -83,9 +83,6 @@ class Entry:
     parent: tuple | None
     title: str
     phrases: set[str] = field(default_factory=set)
-
-    def words(self):
-        return [p.split() for p in sorted(self.phrases, key=len, reverse=True)]
 
 
 class Vocabulary:
@@ -244,6 +241,7 @@ class Mapper:
         self.council_source = ""
         self.section_headings: set[str] = set()
         self.figures_placed: list = []
+        self.number = 0  # the current block's place under its heading (paragraphs and tables counted apart)
 
     # -- where we are --------------------------------------------------------------
     def breadcrumb(self) -> str:
@@ -398,6 +396,7 @@ class Mapper:
     def text(self, block: Block) -> None:
         if figures_normal(block.plain) in synonyms.UNANSWERED_MARKS:
             return  # what a draft export writes under an unanswered prompt
+        self.number = self.count("paragraph")  # its place under its heading, for `source`
         self.figures_from(block.text)
         if self.front:
             if not self.seen_heading and self.facts(block):
@@ -443,7 +442,7 @@ class Mapper:
     def keep(self, block: Block, kind: str = "paragraph") -> None:
         """Text no field takes: kept under `unmapped`, consecutive paragraphs together."""
         self.empty_headings = []
-        number = self.count("table" if kind == "table" else "paragraph")
+        number = self.number
         if kind == "table" or self.open_unmapped is None or self.open_unmapped.kind == "table":
             self.close_unmapped()
             self.open_unmapped = Pending(self.breadcrumb(), [block], number, number, kind)
@@ -594,6 +593,7 @@ class Mapper:
         rows = [r for r in block.plain_rows if any(c.strip() for c in r)]
         if not rows:
             return
+        self.number = self.count("table")
         if self.figure_table(block):
             return
         if self.record_table(block):
@@ -654,7 +654,7 @@ class Mapper:
             return False
         labels = self.figure_labels(best)
         self.log_mapped.append(f"figures table under '{self.breadcrumb()}' -> {self.label(best)}")
-        number = self.count("table")
+        number = self.number
         for index, (label, shown) in enumerate(body, start=1):
             path = labels.get(figures_normal(label))
             source = f"{self.breadcrumb()}, table {number} row {index + (len(rows) - len(body))}"
@@ -708,7 +708,7 @@ class Mapper:
             return False
         props = self.item_props(best)
         required = self.item_node(best).get("required") or []
-        number = self.count("table")
+        number = self.number
         kept = 0
         titles = block.plain_rows[0]
         for r, (plain_row, markup_row) in enumerate(zip(block.plain_rows[1:], block.rows[1:]), start=2):

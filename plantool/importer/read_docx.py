@@ -260,7 +260,8 @@ class Reader:
             if tr.getparent() is not None and _owning_table(tr) is not tbl:
                 continue  # nested tables are read as part of their cell
             cells, plains = [], []
-            for tc in tr.findall(qn("w:tc")) + [tc for sdt in tr.findall(qn("w:sdt")) for tc in sdt.iter(qn("w:tc"))]:
+            in_order = [c for child in tr for c in ([child] if child.tag == qn("w:tc") else child.iter(qn("w:tc")) if child.tag == qn("w:sdt") else [])]
+            for tc in in_order:
                 blocks = [b for b in (self.paragraph(p) for p in tc.iter(qn("w:p"))) if b is not None and b.kind != "toc"]
                 cells.append(join_markup(blocks))
                 plains.append(" ".join(b.plain for b in blocks).strip())

@@ -14,7 +14,7 @@ WORD_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm")
 WIDTH = 88  # free text is wrapped like the examples; single line breaks read as spaces
 
 
-class ImportError_(Exception):
+class DocumentError(Exception):
     """A one-line reason the document cannot be imported."""
 
 
@@ -32,11 +32,11 @@ def read_package(path: Path) -> bytes:
     from ..export.template import TemplateError, _checked_archive, _read_package
 
     if path.suffix.lower() in (".docm", ".dotm"):
-        raise ImportError_(f"{path}: macro-enabled Word files are refused; save the document as .docx")
+        raise DocumentError(f"{path}: macro-enabled Word files are refused; save the document as .docx")
     try:
         return _checked_archive(path, _read_package(path))
     except TemplateError as exc:  # the checks speak of a template; here it is the document
-        raise ImportError_(re.sub(r"\btemplate\b", "document", str(exc))) from None
+        raise DocumentError(re.sub(r"\btemplate\b", "document", str(exc))) from None
 
 
 def load_word(path: Path):
@@ -46,7 +46,7 @@ def load_word(path: Path):
     try:
         return read(data)
     except Exception as exc:  # python-docx and lxml raise many kinds for broken parts
-        raise ImportError_(f"{path}: document is corrupt or not a Word document ({type(exc).__name__})") from None
+        raise DocumentError(f"{path}: document is corrupt or not a Word document ({type(exc).__name__})") from None
 
 
 def import_plan(source: Path, schema=None):
@@ -148,8 +148,9 @@ def to_yaml(schema, data: dict, source: Path) -> str:
 
 
 def summary(schema, mapper, data: dict, source: Path, out_path: Path) -> list[str]:
-    from .. import formatting
+    from ..export.word import Writer
 
+    shown_as = Writer(None, schema, {}, final=False).value_text  # figures as the export shows them
     lines = [f"read {source}: {len(mapper.document.blocks)} blocks"]
     if mapper.log_mapped:
         lines.append("mapped:")
@@ -158,12 +159,7 @@ def summary(schema, mapper, data: dict, source: Path, out_path: Path) -> list[st
     if placed:
         lines.append("figures found:")
         for path, value, where in placed:
-            shown = value
-            node = schema.node_at(path) or {}
-            if node.get("x-plantool-unit") == "pounds" and isinstance(value, (int, float)):
-                shown = formatting.money(value)
-            elif node.get("x-plantool-unit") == "percent" and isinstance(value, (int, float)):
-                shown = formatting.percent(value)
+            shown = shown_as(value, schema.node_at(path) or {})
             if len(where) > 100:
                 where = where[:97] + "…\""
             lines.append(f"  {schema.label(path)} = {shown}  ({where})")
@@ -205,7 +201,7 @@ def run_import(source: str, output: str | None, *, force: bool, err: TextIO) -> 
     schema = load_schema()
     try:
         data, mapper = import_plan(source_path, schema)
-    except ImportError_ as exc:
+    except DocumentError as exc:
         err.write(f"plantool: error: {exc}\n")
         return EXIT_USAGE
     text = to_yaml(schema, data, source_path)

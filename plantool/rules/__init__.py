@@ -36,6 +36,7 @@ RULE_MODULES = (
     "link_scheme",
     "plan_length",
     "review_needed",
+    "unmapped_content",
 )
 
 # Findings the loader and schema produce, documented beside the rules.
