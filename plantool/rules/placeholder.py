@@ -24,7 +24,7 @@ SEVERITY = "gap"
 
 PATTERN = re.compile(
     r"\b(TODO|TBC|TBD|TBA|FIXME)\b"
-    r"|\[\s*insert[^\]]*\]"
+    r"|\[[ \t]*insert[^\]\n]*\]"
     r"|\b(?:to be|will be) (?:updated|confirmed|added|completed|inserted)\b"
     r"|\blorem ipsum\b"
     r"|(?<![A-Za-z])£?X{2,}(?:m|bn|k)?(?![A-Za-z])",
@@ -38,13 +38,13 @@ def check(ctx):
     for path, text, node in ctx.strings():
         if is_blank(text):
             continue  # wholly a placeholder: the unanswered rule reports it
-        for index, line in enumerate(text.splitlines()):
-            for match in PATTERN.finditer(line):
-                found = match.group(0)
-                if "x" in found.lower() and not _CASE_SENSITIVE_X.search(found):
-                    continue
-                yield Problem(
-                    path,
-                    f"{ctx.schema.label(path)}: placeholder '{found}' left in the text; replace it with the real content",
-                    at=(index, match.start()),
-                )
+        for match in PATTERN.finditer(text):  # one pass over the whole text; lines only for a hit
+            found = match.group(0)
+            if "x" in found.lower() and not _CASE_SENSITIVE_X.search(found):
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            yield Problem(
+                path,
+                f"{ctx.schema.label(path)}: placeholder '{found}' left in the text; replace it with the real content",
+                at=(text.count("\n", 0, match.start()), match.start() - line_start),
+            )
