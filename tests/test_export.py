@@ -271,3 +271,19 @@ def test_years_in_measure_tables_have_no_thousands_separator(tmp_path):
     table = next(t for t in docx.Document(out).tables if t.rows[0].cells[0].text == "Measure")
     row = [c.text for c in table.rows[1].cells]
     assert row[1] == "2019" and row[2] == "9,307"
+
+
+def test_building_on_the_second_core_gives_the_same_document(tmp_path):
+    """export builds the document in a forked child while it checks; without fork it runs in turn."""
+    from conftest import EXAMPLES
+
+    plan = EXAMPLES / "durham-2024.plan.yaml"
+    forked = run_plantool("export", "docx", plan, "-o", tmp_path / "forked.docx", "--draft")
+    serial = run_plantool("export", "docx", plan, "-o", tmp_path / "serial.docx", "--draft", env={"PLANTOOL_NO_FORK": "1"})
+    assert forked.returncode == serial.returncode == 0
+    assert forked.stderr.replace("forked", "serial") == serial.stderr
+    documents = [docx.Document(tmp_path / name) for name in ("forked.docx", "serial.docx")]
+    assert [p.text for p in documents[0].paragraphs] == [p.text for p in documents[1].paragraphs]
+    assert [[c.text for c in r.cells] for t in documents[0].tables for r in t.rows] == [
+        [c.text for c in r.cells] for t in documents[1].tables for r in t.rows
+    ]

@@ -36,6 +36,13 @@ def previous_marker(path: Path) -> str | None:
     return match.group(1) if match else None
 
 
+EXPORT_MARK = "plantool-export:"  # core 'identifier' prefix: lets a later export replace this file
+
+
+def export_marker(plan_path: Path) -> str:
+    return f"{EXPORT_MARK}{Path(plan_path).name}"
+
+
 def run_export(plan: str, output: str | None, *, draft: bool, force: bool, template: str | None, err: TextIO) -> int:
     from .. import document as documents
     from ..checker import check_document
@@ -54,6 +61,24 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     except documents.PlanIOError as exc:
         err.write(f"plantool: error: {exc}\n")
         return EXIT_USAGE
+    status = None
+    if isinstance(doc.data, dict) and isinstance(doc.data.get("plan"), dict):
+        status = doc.data["plan"].get("status")
+    draft_mark = draft or status not in ("approved", "published")
+    marker = export_marker(plan_path)
+    if isinstance(doc.data, dict):
+        from .background import start
+        from .template import TemplateError
+
+        def make_bytes() -> bytes:
+            from .word import build
+
+            document = build(schema, doc.data, draft_mark=draft_mark, template=Path(template) if template else None, marker=marker)
+            buffer = io.BytesIO()
+            document.save(buffer)
+            return buffer.getvalue()
+
+        wait, cancel = start(make_bytes, (TemplateError,))
     result = check_document(doc, schema)
     for finding in result.findings:
         err.write(finding_line(finding) + "\n")
@@ -62,27 +87,19 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
         err.write(f"plantool: error: {plan_path}: cannot export a file that is not a readable plan\n")
         return EXIT_ERRORS
     if errors and not draft:
+        cancel()
         err.write(
             f"plantool: export refused: {plan_path} has {len(errors)} error(s); fix them, "
             "or use --draft to export a marked draft\n"
         )
         return EXIT_ERRORS
-    status = (doc.data.get("plan") or {}).get("status") if isinstance(doc.data.get("plan"), dict) else None
-    draft_mark = draft or status not in ("approved", "published")
-
-    from .template import TemplateError
-    from .word import build, export_marker
-
-    marker = export_marker(plan_path)
     try:
-        document = build(schema, doc.data, draft_mark=draft_mark, template=Path(template) if template else None, marker=marker)
+        data = wait()
     except TemplateError as exc:
         err.write(f"plantool: error: {exc}\n")
         return EXIT_USAGE
-    buffer = io.BytesIO()
-    document.save(buffer)
     try:
-        atomic_write(out_path, buffer.getvalue(), force=force, replace_ok=lambda p: previous_marker(p) == marker)
+        atomic_write(out_path, data, force=force, replace_ok=lambda p: previous_marker(p) == marker)
     except WriteError as exc:
         message = str(exc)
         if "already exists" in message:

@@ -18,11 +18,6 @@ from . import ooxml
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")
 CONTENTS_DEPTH = 1  # themes only: a 3-6 page plan needs no second level
 DRAFT_MARK = "DRAFT – not approved"
-EXPORT_MARK = "plantool-export:"  # core 'identifier' prefix: lets a later export replace this file
-
-
-def export_marker(plan_path: Path) -> str:
-    return f"{EXPORT_MARK}{Path(plan_path).name}"
 
 
 class Writer:
