@@ -1,177 +1,219 @@
 """plantool against the tools a council would otherwise use, measured side by side.
 
-    python benchmarks/run.py            # full run: about three minutes
-    python benchmarks/run.py --quick    # CI: proves it works; times mean little
+    python benchmarks/run.py                  # full run, about two minutes
+    python benchmarks/run.py --quick          # CI: proves it runs; its times mean little
+    python benchmarks/run.py --output FILE    # also write the Markdown report to FILE
 
-Every figure is a whole process started cold, timed from outside; ratios
-compare runs made in this same invocation, because absolute times on a shared
-2-core machine drift. Nothing is cached between runs: plans are written to a
-fresh temporary directory, and plantool writes nothing beside them.
+Run it with the Python that has plantool installed: plantool and
+check-jsonschema are taken from beside sys.executable, pandoc from PATH.  A
+missing peer tool turns its rows into "skipped (tool not installed)".
+
+Every figure is a whole process started afresh and timed from outside, and
+every ratio compares runs made in this same invocation, taken in turn, because
+absolute times on a shared 2-core machine drift.  Nothing is cached between
+runs: plans live in a fresh temporary directory (checked afterwards for stray
+files), and the environment is used as given, so with PYTHONDONTWRITEBYTECODE=1
+any plantool module without a current .pyc is compiled on every run; the report
+counts them.  Exit status is 0 unless a command that should succeed fails
+(`check` may exit 1 for findings).  No timing is asserted, in either mode.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import REPO, councils, make_plan, write_corpus  # noqa: E402
+try:
+    from corpus import EXAMPLES, REPO, scaled_plan, write_corpus  # noqa: E402
+except ImportError as missing:  # ruamel.yaml lives in plantool's environment, not necessarily this Python's
+    raise SystemExit(f"{missing}: run this with the Python that has plantool installed, "
+                     "for example /tmp/venv/bin/python benchmarks/run.py")
 from markdown import to_markdown  # noqa: E402
+from measure import (CommandFailed, bytecode_env_note, interleaved, median_ms, peak_rss_and_cpu,  # noqa: E402
+                     stale_bytecode)  # noqa: E402
+from report import ComparisonTable, GrowthTable  # noqa: E402
 
 SCHEMA = REPO / "schema" / "productivity-plan.schema.json"
-REAL_PLAN = REPO / "examples" / "derbyshire-2024.plan.yaml"
-BIN = Path(sys.executable).parent
+CHECK_OK = (0, 1)  # 1 means findings, which is a successful check
+MUST_SUCCEED = (0,)
 
 
 def tool(name: str) -> str | None:
-    local = BIN / name
+    """A console script beside this interpreter (the venv's own), else one on PATH."""
+    local = Path(sys.executable).parent / name
     return str(local) if local.exists() else shutil.which(name)
 
 
-def timed(command, *, repeats: int, shell: bool = False, ok=(0, 1)) -> list[float]:
-    """Wall-clock seconds of `repeats` cold runs of a whole process."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        done = subprocess.run(command, shell=shell, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - start)
-        if done.returncode not in ok:
-            raise SystemExit(f"benchmark command failed ({done.returncode}): {command}\n{done.stderr.decode()[-500:]}")
-    return times
+def real_plan() -> Path:
+    """Derbyshire's real plan; the Riverside example until that file exists."""
+    derbyshire = EXAMPLES / "derbyshire-2024.plan.yaml"
+    return derbyshire if derbyshire.exists() else EXAMPLES / "riverside-2025.plan.yaml"
 
 
-def peak_rss_kb(command) -> int:
-    """Largest resident set of any process the command started (RUSAGE_CHILDREN, in a wrapper)."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    return int(subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True).stdout)
+def version(command: list[str] | None) -> str:
+    if command is None:
+        return "not installed"
+    out = subprocess.run(command, capture_output=True, text=True)
+    return (out.stdout or out.stderr).strip().splitlines()[0] if out.returncode == 0 else "unknown"
 
 
-def summary(times: list[float]) -> str:
-    return f"{statistics.median(times) * 1000:,.0f} ({min(times) * 1000:,.0f}–{max(times) * 1000:,.0f})"
+class Bench:
+    """One invocation: the tools, the temporary workspace and the repeat count."""
 
+    def __init__(self, work: Path, quick: bool):
+        self.work, self.quick = work, quick
+        self.repeats = 2 if quick else 10
+        self.plantool = tool("plantool")
+        self.checker = tool("check-jsonschema")
+        self.pandoc = shutil.which("pandoc")
+        if self.plantool is None:
+            raise CommandFailed("plantool is not installed beside this Python; run `pip install -e .` into it first")
 
-class Table:
-    def __init__(self):
-        self.rows: list[str] = []
+    def schema_check(self, files) -> list[str] | None:
+        return [self.checker, "--schemafile", str(SCHEMA), *map(str, files)] if self.checker else None
 
-    def compare(self, what: str, ours: list[float], peer_name: str, peer: list[float] | None, target: float | None):
-        if peer is None:
-            self.rows.append(f"| {what} | {summary(ours)} | {peer_name} | skipped (tool not installed) | – | – |")
-            return
-        ratio = statistics.median(ours) / statistics.median(peer)
-        verdict = "–" if target is None else (f"≤ {target} ✓" if ratio <= target else f"≤ {target} ✗")
-        self.rows.append(f"| {what} | {summary(ours)} | {peer_name} | {summary(peer)} | {ratio:.2f} | {verdict} |")
+    def pair(self, ours, ours_ok, peer, peer_ok, repeats=None):
+        times = interleaved({"ours": (ours, ours_ok), "peer": (peer, peer_ok)}, repeats or self.repeats)
+        return times["ours"], times.get("peer")
 
-    def markdown(self) -> str:
-        head = ("| what | plantool ms, median (min–max) | measured against | peer ms, median (min–max) | ratio | target |\n"
-                "|---|---|---|---|---|---|")
-        return "\n".join([head, *self.rows])
+    def run(self) -> str:
+        plan = self.work / real_plan().name
+        shutil.copy(real_plan(), plan)
+        from ruamel.yaml import YAML
+
+        markdown_file = self.work / "plan.md"
+        markdown_file.write_text(to_markdown(YAML(typ="safe").load(plan.read_text(encoding="utf-8"))), encoding="utf-8")
+        corpus = self.work / "corpus"
+        corpus.mkdir()
+        files = write_corpus(corpus, 20 if self.quick else 317)
+        before = sorted(p.name for p in self.work.rglob("*"))
+
+        table = ComparisonTable()
+        size = f"{plan.stat().st_size / 1024:.0f} KB"
+        ours, peer = self.pair([self.plantool, "check", str(plan)], CHECK_OK, self.schema_check([plan]), CHECK_OK)
+        table.add(f"1. cold `plantool check` of one real plan ({plan.name}, {size})", ours,
+                  "`check-jsonschema --schemafile`", peer, 0.5)
+
+        ours, peer = self.pair([self.plantool, "--version"], MUST_SUCCEED, [sys.executable, "-c", "pass"], MUST_SUCCEED)
+        table.add("2. `plantool --version`", ours, "`python -c pass`", peer, 5)
+
+        batch_ours, batch_peer = self.pair([self.plantool, "check", str(corpus)], CHECK_OK,
+                                           self.schema_check(files), CHECK_OK)
+        table.add(f"3. one `plantool check` call on {len(files)} generated plans", batch_ours,
+                  "one `check-jsonschema` call, same files", batch_peer, 0.15)
+
+        docx, peer_docx = self.work / "out" / "plan.docx", self.work / "out" / "peer.docx"
+        docx.parent.mkdir()
+        export = [self.plantool, "export", "docx", str(plan), "-o", str(docx), "--draft", "--force"]
+        pandoc = [self.pandoc, str(markdown_file), "-o", str(peer_docx)] if self.pandoc else None
+        pipeline = (f"'{self.checker}' --schemafile '{SCHEMA}' '{plan}' && '{self.pandoc}' '{markdown_file}' -o '{peer_docx}'"
+                    if self.checker and self.pandoc else None)
+        times = interleaved({"ours": (export, MUST_SUCCEED), "pipeline": (pipeline, MUST_SUCCEED),
+                             "pandoc": (pandoc, MUST_SUCCEED)}, self.repeats)
+        label = f"cold `plantool export docx {plan.name} -o x.docx --draft --force`"
+        table.add(f"4. {label}", times["ours"], "`check-jsonschema … && pandoc plan.md -o out.docx`",
+                  times.get("pipeline"), 0.5)
+        table.add("5. the same export", times["ours"], "`pandoc plan.md -o out.docx` alone", times.get("pandoc"), 2.0)
+
+        sections = [self.header(), "", table.markdown(), "", self.notes(plan, markdown_file, len(files)),
+                    "", self.memory(corpus, files),
+                    "", self.by_size(plan),
+                    "", self.by_count(files, batch_ours, batch_peer)]
+        stray = sorted(set(p.name for p in self.work.rglob("*")) - set(before) - {"out", "plan.docx", "peer.docx"}
+                       - {p.name for p in self.work.glob("scale-*")})
+        sections += ["", f"Files written beside the plans during the run: {', '.join(stray) or 'none'}."]
+        return "\n".join(sections)
+
+    def header(self) -> str:
+        stale, total = stale_bytecode(REPO / "plantool")
+        spec = importlib.util.find_spec("check_jsonschema")
+        peer_stale = stale_bytecode(Path(spec.origin).parent) if spec and spec.origin else None
+        mode = "QUICK MODE: few repeats, small corpus; the times prove it runs, nothing more. " if self.quick else ""
+        return "\n".join([
+            f"Python {platform.python_version()} ({platform.python_implementation()}), {os.cpu_count()} CPUs, "
+            f"{platform.system()} {platform.machine()}, {datetime.datetime.now().isoformat(timespec='minutes')}",
+            "",
+            f"{mode}Times are wall milliseconds of whole processes, median (min–max) of {self.repeats} runs each, "
+            f"after one untimed warm-up; compared commands ran in turn. Versions: {version([self.plantool, '--version'])}; "
+            f"{version([self.checker, '--version']) if self.checker else 'check-jsonschema not installed'}; "
+            f"{version([self.pandoc, '--version']) if self.pandoc else 'pandoc not installed'}. "
+            f"{bytecode_env_note()}: {stale} of {total} plantool modules have no current .pyc and are compiled on "
+            f"every run" + (f" (check-jsonschema: {peer_stale[0]} of {peer_stale[1]})." if peer_stale else "."),
+        ])
+
+    def notes(self, plan: Path, markdown_file: Path, count: int) -> str:
+        return "\n".join([
+            f"- Row 1 uses {plan.name}" + ("" if plan.name.startswith("derbyshire") else
+                                           " (derbyshire-2024.plan.yaml does not exist yet)") + ".",
+            "- Row 3: plantool forks worker processes for 16 or more files (one per CPU here); check-jsonschema "
+            "uses one process. CPU time below shows how much of the gap is parallelism.",
+            f"- Rows 4–5: the real plan has check errors, so plantool exports it with `--draft` (a plain export "
+            f"refuses); the check still runs first. The peer's Markdown ({markdown_file.stat().st_size / 1024:.0f} KB) "
+            "comes from the same plan via benchmarks/markdown.py; `&&` runs through /bin/sh.",
+            f"- The {count} generated plans (benchmarks/corpus.py) are one per English council, 8–20 KB, seeded; "
+            "most are clean, a few carry findings.",
+        ])
+
+    def memory(self, corpus: Path, files: list[Path]) -> str:
+        rows = ["| one call on %d plans | peak RSS, largest process | CPU s, user+sys, all processes |" % len(files),
+                "|---|---|---|"]
+        mb, cpu = peak_rss_and_cpu([self.plantool, "check", str(corpus)])
+        rows.append(f"| plantool check | {mb:,.0f} MB | {cpu:.2f} |")
+        if self.checker:
+            mb, cpu = peak_rss_and_cpu(self.schema_check(files))
+            rows.append(f"| check-jsonschema | {mb:,.0f} MB | {cpu:.2f} |")
+        else:
+            rows.append("| check-jsonschema | skipped (tool not installed) | – |")
+        return "\n".join(rows)
+
+    def by_size(self, plan: Path) -> str:
+        table = GrowthTable("one plan, N× the real plan", "size")
+        for scale in (1, 4) if self.quick else (1, 4, 16):
+            path = self.work / f"scale-{scale}.plan.yaml"
+            path.write_text(scaled_plan(plan, scale), encoding="utf-8")
+            ours, peer = self.pair([self.plantool, "check", str(path)], CHECK_OK, self.schema_check([path]), CHECK_OK)
+            table.add(f"{scale}×", f"{path.stat().st_size / 1024:,.0f} KB", ours, peer)
+        return table.markdown()
+
+    def by_count(self, files: list[Path], batch_ours, batch_peer) -> str:
+        table = GrowthTable("files in one call", "per file (plantool)")
+        counts = (1, 10) if self.quick else (1, 10, 100)
+        for count in counts:
+            chosen = files[:count]
+            ours, peer = self.pair([self.plantool, "check", *map(str, chosen)], CHECK_OK,
+                                   self.schema_check(chosen), CHECK_OK)
+            table.add(str(count), f"{median_ms(ours) / count:,.1f} ms", ours, peer)
+        table.add(f"{len(files)} (row 3)", f"{median_ms(batch_ours) / len(files):,.1f} ms", batch_ours, batch_peer)
+        return table.markdown()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="few repeats and a small corpus: proves the benchmark runs")
-    parser.add_argument("--output", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--quick", action="store_true", help="few repeats and a small corpus: proves the suite runs")
+    parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args()
-    repeats = 2 if args.quick else 11
-    count = 20 if args.quick else 317
-
-    plantool, checker, pandoc = tool("plantool"), tool("check-jsonschema"), shutil.which("pandoc")
-    if plantool is None:
-        raise SystemExit("plantool is not installed next to this Python; run `pip install .` first")
     work = Path(tempfile.mkdtemp(prefix="plantool-bench-"))
     try:
-        report = run_all(work, plantool, checker, pandoc, repeats, count, args.quick)
+        report = Bench(work, args.quick).run()
+    except CommandFailed as failure:
+        print(f"benchmark failed: {failure}", file=sys.stderr)
+        return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(report)
     if args.output:
         args.output.write_text(report + "\n", encoding="utf-8")
     return 0
-
-
-def run_all(work: Path, plantool: str, checker: str | None, pandoc: str | None, repeats: int, count: int, quick: bool) -> str:
-    from ruamel.yaml import YAML
-
-    plan = work / REAL_PLAN.name
-    shutil.copy(REAL_PLAN, plan)
-    markdown_file = work / "plan.md"
-    markdown_file.write_text(to_markdown(YAML(typ="safe").load(REAL_PLAN.read_text(encoding="utf-8"))), encoding="utf-8")
-    corpus = work / "corpus"
-    corpus.mkdir()
-    files = write_corpus(corpus, count)
-    schema_check = [checker, "--schemafile", str(SCHEMA)] if checker else None
-
-    table = Table()
-    ours = timed([plantool, "check", str(plan)], repeats=repeats)
-    peer = timed(schema_check + [str(plan)], repeats=repeats) if checker else None
-    table.compare(f"cold `check` of one real plan ({plan.name}, {plan.stat().st_size // 1024} KB)", ours,
-                  "`check-jsonschema --schemafile`", peer, 0.5)
-
-    ours = timed([plantool, "--version"], repeats=repeats)
-    table.compare("`plantool --version`", ours, "`python -c pass`", timed([sys.executable, "-c", "pass"], repeats=repeats), 5)
-
-    batch_repeats = max(2, repeats // 3)
-    ours = timed([plantool, "check", str(corpus)], repeats=batch_repeats)
-    peer = timed(schema_check + [str(f) for f in files], repeats=batch_repeats) if checker else None
-    table.compare(f"one `check` call on {len(files)} generated plans", ours, "one `check-jsonschema` call", peer, 0.15)
-
-    out = work / "plan.docx"
-    export = [plantool, "export", "docx", str(plan), "-o", str(out), "--draft", "--force"]
-    ours = timed(export, repeats=repeats)
-    if checker and pandoc:
-        pipeline = f"'{checker}' --schemafile '{SCHEMA}' '{plan}' && '{pandoc}' '{markdown_file}' -o '{work / 'peer.docx'}'"
-        table.compare("cold `export docx` (checks first)", ours, "`check-jsonschema` then `pandoc`", timed(pipeline, repeats=repeats, shell=True, ok=(0,)), 0.5)
-    else:
-        table.compare("cold `export docx` (checks first)", ours, "`check-jsonschema` then `pandoc`", None, 0.5)
-    peer = timed([pandoc, str(markdown_file), "-o", str(work / "peer.docx")], repeats=repeats, ok=(0,)) if pandoc else None
-    table.compare("the same export", ours, "`pandoc` alone", peer, 2.0)
-
-    lines = [
-        f"plantool benchmark, {datetime.date.today().isoformat()}: Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, {platform.machine()}{', QUICK MODE (times not meaningful)' if quick else ''}",
-        "",
-        table.markdown(),
-        "",
-        memory_and_growth(work, plantool, schema_check, files, repeats, quick),
-    ]
-    return "\n".join(lines)
-
-
-def memory_and_growth(work: Path, plantool: str, schema_check, files: list[Path], repeats: int, quick: bool) -> str:
-    rows = ["| measure | plantool | check-jsonschema |", "|---|---|---|"]
-    corpus = files[0].parent
-    ours_kb = peak_rss_kb([plantool, "check", str(corpus)])
-    peer_kb = peak_rss_kb(schema_check + [str(f) for f in files]) if schema_check else None
-    rows.append(f"| peak RSS, one call on {len(files)} plans | {ours_kb / 1024:,.0f} MB | "
-                f"{f'{peer_kb / 1024:,.0f} MB' if peer_kb else 'skipped'} |")
-
-    base = (REPO / "examples" / "derbyshire-2024.plan.yaml").read_text(encoding="utf-8")
-    council = councils()[0]
-    for scale in (1, 4) if quick else (1, 4, 16):
-        path = work / f"scale-{scale}.plan.yaml"
-        path.write_text(make_plan(base, council, 0, scale), encoding="utf-8")
-        ours = timed([plantool, "check", str(path)], repeats=repeats)
-        peer = timed(schema_check + [str(path)], repeats=repeats) if schema_check else None
-        rows.append(f"| one plan, {scale}× a real plan ({path.stat().st_size // 1024} KB) | {summary(ours)} ms | "
-                    f"{summary(peer) + ' ms' if peer else 'skipped'} |")
-    for count in (1, 10, 100, len(files)) if not quick else (1, 10):
-        chosen = files[:count]
-        ours = timed([plantool, "check", *map(str, chosen)], repeats=max(2, repeats // 3))
-        peer = timed(schema_check + [str(f) for f in chosen], repeats=max(2, repeats // 3)) if schema_check else None
-        rows.append(f"| {count} plan(s) in one call | {summary(ours)} ms | {summary(peer) + ' ms' if peer else 'skipped'} |")
-    return "\n".join(rows)
 
 
 if __name__ == "__main__":
