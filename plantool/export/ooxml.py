@@ -255,6 +255,37 @@ def mark_header_row(table, index: int = 0) -> None:
         properties.insert(0, OxmlElement("w:cantSplit"))
 
 
+def new_row_cells(table) -> list:
+    """Add a row and return its cells.
+
+    python-docx's `row.cells` rebuilds the whole table's cell grid on every
+    call, which makes a long table quadratic; a new row's cells are simply its
+    <w:tc> children.
+    """
+    from docx.table import _Cell
+
+    row = table.add_row()
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+
+
+def fit_columns(table, available: int) -> None:
+    """Column widths in proportion to how much text each column holds (long cells capped)."""
+    rows = [tr.tc_lst for tr in table._tbl.tr_lst]
+    columns = len(rows[0]) if rows else 0
+    weights = []
+    for index in range(columns):
+        lengths = [len("".join(tc.itertext())) for tc in (row[index] for row in rows if index < len(row))]
+        weights.append(max(8, min(max(lengths), 60), sum(lengths) / len(lengths)))
+    total = sum(weights) or 1
+    widths = [int(available * weight / total) for weight in weights]
+    table.autofit = False
+    for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        grid_column.w = width
+    for row in rows:
+        for tc, width in zip(row, widths):
+            tc.width = width
+
+
 def set_table_description(table, title: str, description: str = "") -> None:
     """Alternative text for a table (Word's Table Properties › Alt Text)."""
     properties = table._tbl.tblPr

@@ -143,7 +143,7 @@ class Writer:
         ooxml.mark_header_row(table, 0)
         ooxml.set_table_description(table, node.get("title", ""), node.get("description", ""))
         for row in rows:
-            cells = table.add_row().cells
+            cells = ooxml.new_row_cells(table)
             for cell, key in zip(cells, columns):
                 value = row.get(key) if isinstance(row, dict) else None
                 child = self.schema.resolve(props[key])
@@ -158,17 +158,7 @@ class Writer:
         """Share the text width by how much each column holds, so long descriptions get room."""
         section = self.doc.sections[-1]
         available = section.page_width - section.left_margin - section.right_margin
-        weights = []
-        for column in table.columns:
-            lengths = [len(cell.text) for cell in column.cells]
-            weights.append(max(8, min(max(lengths), 60), sum(lengths) / len(lengths)))
-        total = sum(weights)
-        table.autofit = False
-        for column, weight in zip(table.columns, weights):
-            width = int(available * weight / total)
-            column.width = width
-            for cell in column.cells:
-                cell.width = width
+        ooxml.fit_columns(table, available)
 
     def figures_table(self, section: dict, node: dict) -> None:
         """Disclosure figures as a two-column table: what, and the figure."""
@@ -182,7 +172,7 @@ class Writer:
         ooxml.mark_header_row(table, 0)
         ooxml.set_table_description(table, f"{node.get('title', '')}: figures")
         for label, text in rows:
-            cells = table.add_row().cells
+            cells = ooxml.new_row_cells(table)
             cells[0].paragraphs[0].add_run(ooxml.xml_safe(label))
             cells[1].paragraphs[0].add_run(ooxml.xml_safe(text))
         self.fit_columns(table)
