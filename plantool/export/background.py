@@ -1,71 +1,111 @@
-"""Build the Word document on the second core while the first checks the plan.
+"""Build the Word document on the second core while the first reads and checks the plan.
 
-Importing python-docx and building the document take as long as loading
-jsonschema and checking, and neither needs the other's result, so export forks:
-the child builds and sends the .docx bytes down a pipe; the parent checks, then
-either takes the bytes or stops the child. The child never writes a file, so a
-refused plan or a killed process leaves nothing behind. Without fork (not
-Linux), the same work runs in turn.
+Importing python-docx takes longer than reading the plan, loading jsonschema
+and checking put together, and neither side needs the other until the end. So
+export forks at once: the child imports python-docx while the parent reads the
+plan; the parent sends it the plan's data, then checks; the child builds and
+sends back the .docx bytes. The child never writes a file, so a refused plan
+or a killed process leaves nothing behind. Without fork (not Linux) the same
+work runs in turn.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sys
-from typing import Callable
+from typing import Any, Callable
 
 
 class BackgroundFailed(Exception):
     """The child could not build the document; the message says why."""
 
 
-def start(build: Callable[[], bytes], expected: tuple[type[Exception], ...]):
-    """Begin `build`; returns (wait, cancel). `wait()` gives its bytes or raises what it raised."""
-    if not sys.platform.startswith("linux") or os.environ.get("PLANTOOL_NO_FORK"):
-        return build, lambda: None
-    sys.stdout.flush()
-    sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: build, send, and leave without running the parent's exit handlers
-        os.close(read_end)
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _read_all(fd: int) -> bytes:
+    with os.fdopen(fd, "rb") as pipe:
+        return pipe.read()
+
+
+class Builder:
+    """`prepare()` runs at once in a child; `build(job)` runs there once `send(job)` is called."""
+
+    def __init__(self, prepare: Callable[[], None], build: Callable[[Any], bytes], expected: tuple[type[Exception], ...]):
+        self.build, self.expected = build, expected
+        self.pid = None
+        self.job: Any = None
+        if not sys.platform.startswith("linux") or os.environ.get("PLANTOOL_NO_FORK"):
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        job_read, self.job_write = os.pipe()
+        self.result_read, result_write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns, never runs the parent's exit handlers
+            os.close(self.job_write)
+            os.close(self.result_read)
+            self._child(prepare, job_read, result_write)
+        os.close(job_read)
+        os.close(result_write)
+
+    def _child(self, prepare, job_read: int, result_write: int) -> None:
         try:
-            payload = b"ok" + build()
-        except expected as exc:
-            kind = next(e for e in expected if isinstance(exc, e))  # re-raised in the parent as this class
+            prepare()
+            raw = _read_all(job_read)
+            if not raw:  # the parent cancelled
+                os._exit(0)
+            payload = b"ok" + self.build(pickle.loads(raw))
+        except self.expected as exc:
+            kind = next(e for e in self.expected if isinstance(exc, e))  # re-raised in the parent as this class
             payload = b"ex" + kind.__name__.encode() + b"\0" + str(exc).encode("utf-8", "replace")
         except BaseException as exc:  # noqa: BLE001 - reported by the parent as an internal error
             payload = b"bg" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
         try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(write_end, view):]
+            _write_all(result_write, payload)
         finally:
             os._exit(0)
-    os.close(write_end)
 
-    def wait() -> bytes:
-        chunks = []
-        with os.fdopen(read_end, "rb") as pipe:
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
-        os.waitpid(pid, 0)
-        data = b"".join(chunks)
+    def send(self, job: Any) -> None:
+        """Hand the child its work (plain data: it is pickled)."""
+        if self.pid is None:
+            self.job = job
+            return
+        try:
+            _write_all(self.job_write, pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            os.close(self.job_write)
+
+    def wait(self) -> bytes:
+        """The document's bytes, or the expected exception the build raised."""
+        if self.pid is None:
+            return self.build(self.job)
+        data = _read_all(self.result_read)
+        os.waitpid(self.pid, 0)
         kind, body = data[:2], data[2:]
         if kind == b"ok":
             return body
         if kind == b"ex":
             name, _, message = body.partition(b"\0")
-            raise next(e for e in expected if e.__name__ == name.decode())(message.decode("utf-8"))
+            raise next(e for e in self.expected if e.__name__ == name.decode())(message.decode("utf-8"))
         raise BackgroundFailed(body.decode("utf-8", "replace") or "the document builder stopped unexpectedly")
 
-    def cancel() -> None:
+    def cancel(self) -> None:
+        """Stop the child without a result (a refused or unreadable plan)."""
+        if self.pid is None:
+            return
+        for fd in (self.job_write, self.result_read):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
         try:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        os.close(read_end)
-        os.waitpid(pid, 0)
-
-    return wait, cancel
+        os.waitpid(self.pid, 0)

@@ -43,6 +43,22 @@ def export_marker(plan_path: Path) -> str:
     return f"{EXPORT_MARK}{Path(plan_path).name}"
 
 
+def _import_word() -> None:
+    """In the builder process, before the plan arrives: the slow import."""
+    from . import word  # noqa: F401  (imports python-docx)
+
+
+def _build_bytes(job: dict) -> bytes:
+    from ..schema import load_schema
+    from .word import build
+
+    template = Path(job["template"]) if job["template"] else None
+    document = build(load_schema(), job["data"], draft_mark=job["draft_mark"], template=template, marker=job["marker"])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def run_export(plan: str, output: str | None, *, draft: bool, force: bool, template: str | None, err: TextIO) -> int:
     from .. import document as documents
     from ..checker import check_document
@@ -55,10 +71,15 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     if out_path.suffix.lower() != ".docx":
         err.write(f"plantool: error: {out_path}: the output must end in .docx\n")
         return EXIT_USAGE
+    from .background import Builder
+    from .template import TemplateError
+
+    builder = Builder(_import_word, _build_bytes, (TemplateError,))
     schema = load_schema()
     try:
         doc = documents.load(plan_path)
     except documents.PlanIOError as exc:
+        builder.cancel()
         err.write(f"plantool: error: {exc}\n")
         return EXIT_USAGE
     status = None
@@ -67,34 +88,24 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     draft_mark = draft or status not in ("approved", "published")
     marker = export_marker(plan_path)
     if isinstance(doc.data, dict):
-        from .background import start
-        from .template import TemplateError
-
-        def make_bytes() -> bytes:
-            from .word import build
-
-            document = build(schema, doc.data, draft_mark=draft_mark, template=Path(template) if template else None, marker=marker)
-            buffer = io.BytesIO()
-            document.save(buffer)
-            return buffer.getvalue()
-
-        wait, cancel = start(make_bytes, (TemplateError,))
+        builder.send({"data": doc.data, "draft_mark": draft_mark, "template": template, "marker": marker})
     result = check_document(doc, schema)
     for finding in result.findings:
         err.write(finding_line(finding) + "\n")
     errors = [f for f in result.findings if f.severity == ERROR]
     if not isinstance(doc.data, dict):
+        builder.cancel()
         err.write(f"plantool: error: {plan_path}: cannot export a file that is not a readable plan\n")
         return EXIT_ERRORS
     if errors and not draft:
-        cancel()
+        builder.cancel()
         err.write(
             f"plantool: export refused: {plan_path} has {len(errors)} error(s); fix them, "
             "or use --draft to export a marked draft\n"
         )
         return EXIT_ERRORS
     try:
-        data = wait()
+        data = builder.wait()
     except TemplateError as exc:
         err.write(f"plantool: error: {exc}\n")
         return EXIT_USAGE
