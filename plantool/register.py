@@ -8,7 +8,6 @@ plantool at an updated file with the same columns, as councils are reorganised.
 from __future__ import annotations
 
 import csv
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -127,6 +126,8 @@ class Register:
             return partial[0]
         if partial and len(partial) <= 20:
             raise Ambiguous(query, partial)
+        import difflib  # only for a name that matched nothing
+
         names = {}
         for council in self.councils:
             for key in (council.name, council.short_name):
