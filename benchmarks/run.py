@@ -25,6 +25,7 @@ import datetime
 import importlib.util
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -39,7 +40,7 @@ except ImportError as missing:  # ruamel.yaml lives in plantool's environment, n
     raise SystemExit(f"{missing}: run this with the Python that has plantool installed, "
                      "for example /tmp/venv/bin/python benchmarks/run.py")
 from markdown import to_markdown  # noqa: E402
-from measure import (CommandFailed, bytecode_env_note, interleaved, median_ms, peak_rss_and_cpu,  # noqa: E402
+from measure import (CommandFailed, bytecode_env_note, interleaved, median_ms, peak_rss_and_cpu, spread,  # noqa: E402
                      stale_bytecode)  # noqa: E402
 from report import ComparisonTable, GrowthTable  # noqa: E402
 
@@ -127,15 +128,17 @@ class Bench:
 
         sections = [self.header(), "", table.markdown(), "", self.notes(plan, markdown_file, len(files)),
                     "", self.memory(corpus, files),
+                    "", self.register_cost(plan),
                     "", self.by_size(plan),
                     "", self.by_count(files, batch_ours, batch_peer)]
-        stray = sorted(set(p.name for p in self.work.rglob("*")) - set(before) - {"out", "plan.docx", "peer.docx"}
+        stray = sorted(set(p.name for p in self.work.rglob("*")) - set(before) - {"out", "plan.docx", "peer.docx", "no-code.plan.yaml"}
                        - {p.name for p in self.work.glob("scale-*")})
         sections += ["", f"Files written beside the plans during the run: {', '.join(stray) or 'none'}."]
         return "\n".join(sections)
 
     def header(self) -> str:
-        stale, total = stale_bytecode(REPO / "plantool")
+        installed = importlib.util.find_spec("plantool")  # the package the plantool command runs, not the source tree
+        stale, total = stale_bytecode(Path(installed.origin).parent if installed and installed.origin else REPO / "plantool")
         spec = importlib.util.find_spec("check_jsonschema")
         peer_stale = stale_bytecode(Path(spec.origin).parent) if spec and spec.origin else None
         mode = "QUICK MODE: few repeats, small corpus; the times prove it runs, nothing more. " if self.quick else ""
@@ -175,6 +178,20 @@ class Bench:
         else:
             rows.append("| check-jsonschema | skipped (tool not installed) | – |")
         return "\n".join(rows)
+
+    def register_cost(self, plan: Path) -> str:
+        """The council register is read only when a plan has a GSS code: what that costs a cold check."""
+        without = self.work / "no-code.plan.yaml"
+        without.write_text(re.sub(r"(?m)^(\s*gss_code:).*$", r"\1", plan.read_text(encoding="utf-8")), encoding="utf-8")
+        times = interleaved({"with": ([self.plantool, "check", str(plan)], CHECK_OK),
+                             "without": ([self.plantool, "check", str(without)], CHECK_OK)}, self.repeats)
+        extra = median_ms(times["with"]) - median_ms(times["without"])
+        return "\n".join([
+            "| cold `plantool check` of the real plan | ms, median (min–max) |", "|---|---:|",
+            f"| with its GSS code (the council register is read) | {spread(times['with'])} |",
+            f"| with the GSS code left empty (register not read) | {spread(times['without'])} |",
+            f"| cost of the register | {extra:,.0f} |",
+        ])
 
     def by_size(self, plan: Path) -> str:
         table = GrowthTable("one plan, N× the real plan", "size")
