@@ -287,3 +287,37 @@ def test_building_on_the_second_core_gives_the_same_document(tmp_path):
     assert [[c.text for c in r.cells] for t in documents[0].tables for r in t.rows] == [
         [c.text for c in r.cells] for t in documents[1].tables for r in t.rows
     ]
+
+
+EXAMPLE_PLANS = sorted((FIXTURES.parent.parent / "examples").glob("*.plan.yaml"))
+
+
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
+def test_every_example_exports_a_well_formed_accessible_document(tmp_path, plan):
+    """Each bundled example, re-opened: headings, tables, links, fields, properties, language."""
+    from plantool import document as documents
+    from plantool.rules.link_scheme import allowed
+
+    data = documents.load(plan).data
+    out = tmp_path / "example.docx"
+    result = run_plantool("export", "docx", plan, "-o", out, "--draft")
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(out)
+    found = headings(document)
+    schema = load_schema()
+    theme_titles = [node["title"] for _, node in schema.themes()]
+    assert [title for level, title in found if level == 1 and title in theme_titles] == theme_titles
+    assert found[0][0] == 1 and all(b[0] - a[0] <= 1 for a, b in zip(found, found[1:]))
+    for table in document.tables:
+        rows = table._tbl.findall(f"{W}tr")
+        assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None and len(rows) >= 2
+        assert all(cell.text.strip() for cell in table.rows[0].cells)
+    external = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert all(allowed(target) for target in external)
+    instructions = [t.text.strip() for t in document.element.body.iter(f"{W}instrText")]
+    assert instructions[0].startswith("TOC")
+    footer = [t.text.strip() for t in document.sections[0].footer._element.iter(f"{W}instrText")]
+    assert footer == ["PAGE", "NUMPAGES"]
+    properties = document.core_properties
+    assert properties.author == data["council"]["name"] and properties.title and properties.language == "en-GB"
+    assert document.sections[0].header.paragraphs[0].text == "DRAFT – not approved"
