@@ -29,7 +29,9 @@ def is_blank(value: Any, node: dict | None = None) -> bool:
         stripped = value.strip()
         if len(stripped) > 40:  # longer than any placeholder with its markup: real text
             return False
-        text = richtext.plain(stripped).strip().strip(".:").strip().lower()
+        if stripped.startswith("- ") or any(mark in stripped for mark in "*[_`"):  # markup: compare the words only
+            stripped = richtext.plain(stripped).strip()
+        text = stripped.strip(".:").strip().lower()
         return not text or text in PLACEHOLDER_ONLY
     if isinstance(value, list):
         return not value
