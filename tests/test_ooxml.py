@@ -73,3 +73,17 @@ def test_contents_field_with_no_headings_still_closes():
     ooxml.fill_table_of_contents(paragraph, [])
     kinds = [c.get(qn("w:fldCharType")) for c in reopen(document).element.body.iter(qn("w:fldChar"))]
     assert kinds == ["begin", "separate", "end"]
+
+
+def test_columns_share_the_width_by_content_and_keep_long_figures_whole():
+    from docx.shared import Cm
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[1].cells, ["Done", "£262,000,000", "A long description of the work. " * 10]):
+        cell.text = text
+    ooxml.fit_columns(table, Cm(17))
+    widths = [column.w for column in reopen(document).tables[0]._tbl.tblGrid.gridCol_lst]
+    assert abs(sum(widths) - Cm(17)) < Cm(0.1)
+    assert widths[2] > widths[1] > widths[0]
+    assert widths[1] >= Cm(17) * 14 / (8 + 14 + 60)  # the figure's 12 characters plus room

@@ -274,8 +274,11 @@ def fit_columns(table, available: int) -> None:
     columns = len(rows[0]) if rows else 0
     weights = []
     for index in range(columns):
-        lengths = [len("".join(tc.itertext())) for tc in (row[index] for row in rows if index < len(row))]
-        weights.append(max(8, min(max(lengths), 60), sum(lengths) / len(lengths)))
+        texts = ["".join(tc.itertext()) for tc in (row[index] for row in rows if index < len(row))]
+        lengths = [len(text) for text in texts]
+        longest_word = max((len(word) for text in texts for word in text.split()), default=0)
+        # room for the longest word (so "£262,000,000" never breaks), then by how much the column holds
+        weights.append(max(8, longest_word + 2, min(max(lengths), 60), sum(lengths) / len(lengths)))
     total = sum(weights) or 1
     widths = [int(available * weight / total) for weight in weights]
     table.autofit = False
