@@ -278,7 +278,8 @@ def fit_columns(table, available: int) -> None:
         lengths = [len(text) for text in texts]
         longest_word = max((len(word) for text in texts for word in text.split()), default=0)
         # room for the longest word (so "£262,000,000" never breaks), then by how much the column holds
-        weights.append(max(8, longest_word + 2, min(max(lengths), 60), sum(lengths) / len(lengths)))
+        # (weights count characters; capping the widest at 60 keeps a line's worth for the others)
+        weights.append(max(8, longest_word + 2, min(max(lengths), 60)))
     total = sum(weights) or 1
     widths = [int(available * weight / total) for weight in weights]
     table.autofit = False
