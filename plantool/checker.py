@@ -80,9 +80,12 @@ def check_files(files: list[Path], schema: Schema | None = None) -> list[FileRes
         return [check_file(path, schema) for path in files]
     import multiprocessing
 
-    schema.validator()  # build once here; forked workers inherit it
+    # Checking the first file here does every one-off job (imports, the compiled
+    # schema, the register, schema look-ups) once; forked workers inherit the results.
+    first = check_file(files[0], schema)
+    rest = files[1:]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(check_file, files, chunksize=max(1, len(files) // (workers * 4)))
+        return [first] + pool.map(check_file, rest, chunksize=max(1, len(rest) // (workers * 4)))
 
 
 def _apply_silences(text: str, findings: list) -> list:

@@ -55,9 +55,15 @@ def _plain_types(schema_node: dict) -> list[str]:
 
 
 def findings_from_errors(schema: Schema, data, position, file: str) -> list:
-    """Validate and convert every error; `position(path, key=)` gives (line, col)."""
+    """Validate and convert every error; `position(path, key=)` gives (line, col).
+
+    Data that certainly fits is passed without jsonschema (see prevalidate), so
+    a clean plan never pays for importing it.
+    """
     from .findings import Finding
 
+    if schema.certainly_fits(data):
+        return []
     out = []
     for error in schema.validator().iter_errors(data):
         if error.validator in ("anyOf", "oneOf") and error.context:
