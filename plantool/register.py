@@ -77,11 +77,14 @@ def distinctive(text: str) -> str:
     return " ".join(_GENERIC.sub(" ", normalise(text)).split())
 
 
+_PACKAGED = Path(__file__).resolve().parent / "data" / REGISTER_NAME
+
+
 def register_path() -> Path:
     override = os.environ.get(ENV_VARIABLE)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent / "data" / REGISTER_NAME
+    return _PACKAGED
 
 
 class Register:

@@ -103,6 +103,22 @@ def plain(text: str | None) -> str:
     return " ".join("".join(span.text for span in item) for block in blocks(text) for item in block.items)
 
 
+# A "- " bullet at the start of any line, as str.splitlines() counts lines.
+_BULLET_ANYWHERE = re.compile(r"(?:^|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])\s*-\s")
+
+
+def may_have_markup(text: str) -> bool:
+    """False only when plain(text) has exactly the words of text: no bold, link or bullet."""
+    if "*" in text or "](" in text:
+        return True
+    return "-" in text and _BULLET_ANYWHERE.search(text) is not None
+
+
+def word_count(text: str) -> int:
+    """Words as a reader sees them; text with no markup is counted as it stands, without parsing."""
+    return len((plain(text) if may_have_markup(text) else text).split())
+
+
 def links(text: str) -> list[Link]:
     """Every [text](url) link, with where it sits in the text."""
     found = []

@@ -102,3 +102,12 @@ def test_the_cli_never_shows_a_traceback(tmp_path_factory, raw):
     assert result.returncode in (0, 1, 2), result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.strip() or result.stderr.strip()  # something is always said
+
+
+@BUDGET
+@given(st.lists(st.sampled_from(list("ab -*[]()\n\t\u2028\x0c\x85") + ["https://x", "**", "](", "\n- "]), max_size=25).map("".join))
+def test_word_count_without_parsing_matches_the_parsed_text(text):
+    """plan-length counts markup-free text without parsing it; the count must not change."""
+    from plantool import richtext
+
+    assert richtext.word_count(text) == len(richtext.plain(text).split())

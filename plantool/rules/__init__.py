@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any
 
 from ..findings import ERROR, WARNING
 
@@ -79,7 +79,7 @@ class Context:
     @cached_property
     def values(self) -> list[tuple[tuple, Any, dict | None]]:
         """Every value with its path and schema node, walked once and shared by all rules."""
-        return list(self.schema.walk_data(self.data))
+        return self.schema.walk_data(self.data)
 
     @cached_property
     def questions(self) -> list:
@@ -88,16 +88,25 @@ class Context:
 
         return survey(self)
 
-    def strings(self) -> Iterator[tuple[tuple, str, dict | None]]:
-        for path, value, node in self.values:
-            if isinstance(value, str):
-                yield path, value, node
+    @cached_property
+    def _strings(self) -> list[tuple[tuple, str, dict | None]]:
+        return [(path, value, node) for path, value, node in self.values if isinstance(value, str)]
 
-    def texts(self) -> Iterator[tuple[tuple, str]]:
+    @cached_property
+    def _texts(self) -> list[tuple[tuple, str]]:
+        return [
+            (path, value)
+            for path, value, node in self._strings
+            if node is not None and node.get("x-plantool-format") == "text"
+        ]
+
+    def strings(self) -> list[tuple[tuple, str, dict | None]]:
+        """Every text value, with its path and schema node (worked out once, read by several rules)."""
+        return self._strings
+
+    def texts(self) -> list[tuple[tuple, str]]:
         """Free-text fields, where the markup subset applies."""
-        for path, value, node in self.strings():
-            if node is not None and node.get("x-plantool-format") == "text":
-                yield path, value
+        return self._texts
 
     def get(self, path, default=None):
         value: Any = self.data

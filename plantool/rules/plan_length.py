@@ -27,7 +27,7 @@ def word_count(ctx) -> int:
     for _path, value, node in ctx.values:
         if isinstance(value, str):
             is_text = node is not None and node.get("x-plantool-format") == "text"
-            total += len((richtext.plain(value) if is_text else value).split())
+            total += richtext.word_count(value) if is_text else len(value.split())
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             total += 1
     return total
