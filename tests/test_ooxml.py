@@ -87,3 +87,18 @@ def test_columns_share_the_width_by_content_and_keep_long_figures_whole():
     assert abs(sum(widths) - Cm(17)) < Cm(0.1)
     assert widths[2] > widths[1] > widths[0]
     assert widths[1] >= Cm(17) * 14 / (8 + 14 + 60)  # the figure's 12 characters plus room
+
+
+@pytest.mark.parametrize("text", ["plain words", " leading and trailing ", "tab\there", "two\nlines", "", "£1,200 – 9.26%"])
+@pytest.mark.parametrize("bold", [False, True])
+def test_add_run_writes_what_python_docx_writes(text, bold):
+    """The shortcut past python-docx's character loop must give the same run XML."""
+    from lxml import etree
+
+    ours, theirs = docx.Document().add_paragraph(), docx.Document().add_paragraph()
+    ooxml.add_run(ours, text, bold=bold)
+    run = theirs.add_run(text)
+    if bold:
+        run.bold = True
+    assert etree.tostring(ours._p) == etree.tostring(theirs._p)
+    assert ours.text == text

@@ -28,6 +28,28 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", str(text))
 
 
+def add_run(paragraph, text: str, *, bold: bool = False, italic: bool = False):
+    """paragraph.add_run(text), made XML-safe, with bold or italic only when set.
+
+    python-docx passes run text through a character-by-character loop to turn
+    tabs and line breaks into their elements; text with neither (nearly all of
+    a plan) gives the same single <w:t> when added directly, in a fraction of
+    the time. Setting bold=None would still add an empty run-properties element.
+    """
+    text = xml_safe(text)
+    if "\t" in text or "\n" in text or "\r" in text:
+        run = paragraph.add_run(text)
+    else:
+        run = paragraph.add_run()
+        if text:
+            run._r.add_t(text)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    return run
+
+
 def _run(text: str = "", *, style_id: str | None = None, bold: bool = False):
     run = OxmlElement("w:r")
     if style_id or bold:

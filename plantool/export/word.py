@@ -37,7 +37,9 @@ class Writer:
         python-docx's own style setter compares every style with the default
         one, about 1 ms a paragraph; the ids are looked up once instead.
         """
-        paragraph = container.add_paragraph(text)
+        paragraph = container.add_paragraph()
+        if text:
+            ooxml.add_run(paragraph, text)
         if style is not None:
             paragraph._p.get_or_add_pPr().style = self.style_id(style)
         return paragraph
@@ -68,14 +70,11 @@ class Writer:
             if span.url is not None and link_allowed(span.url):
                 ooxml.add_hyperlink(paragraph, span.text, span.url.strip(), bold=span.bold)
             else:  # refused schemes were reported by check (link-scheme); keep the words only
-                run = paragraph.add_run(ooxml.xml_safe(span.text))
-                run.bold = span.bold or None
+                ooxml.add_run(paragraph, span.text, bold=span.bold)
 
     def plain(self, container, value: str, *, bold: bool = False, italic: bool = False, style: str | None = None):
         paragraph = self.add_paragraph(container, style=style)
-        run = paragraph.add_run(ooxml.xml_safe(value))
-        run.bold = bold or None
-        run.italic = italic or None
+        ooxml.add_run(paragraph, value, bold=bold, italic=italic)
         return paragraph
 
     def heading(self, title: str, level: int) -> None:
@@ -139,7 +138,7 @@ class Writer:
         table = self.doc.add_table(rows=1, cols=len(columns))
         table._tbl.tblPr.style = self.style_id("Table Grid")
         for cell, key in zip(table.rows[0].cells, columns):
-            cell.paragraphs[0].add_run(ooxml.xml_safe(self.schema.resolve(props[key]).get("title", key))).bold = True
+            ooxml.add_run(cell.paragraphs[0], self.schema.resolve(props[key]).get("title", key), bold=True)
         ooxml.mark_header_row(table, 0)
         ooxml.set_table_description(table, node.get("title", ""), node.get("description", ""))
         for row in rows:
@@ -150,7 +149,7 @@ class Writer:
                 if child.get("x-plantool-format") == "text" and isinstance(value, str):
                     self.text(value, cell)
                 else:
-                    cell.paragraphs[0].add_run(ooxml.xml_safe(self.value_text(value, child)))
+                    ooxml.add_run(cell.paragraphs[0], self.value_text(value, child))
         self.fit_columns(table)
         self.doc.add_paragraph()
 
@@ -168,13 +167,13 @@ class Writer:
         table = self.doc.add_table(rows=1, cols=2)
         table._tbl.tblPr.style = self.style_id("Table Grid")
         for cell, title in zip(table.rows[0].cells, ("Figure", "Value")):
-            cell.paragraphs[0].add_run(title).bold = True
+            ooxml.add_run(cell.paragraphs[0], title, bold=True)
         ooxml.mark_header_row(table, 0)
         ooxml.set_table_description(table, f"{node.get('title', '')}: figures")
         for label, text in rows:
             cells = ooxml.new_row_cells(table)
-            cells[0].paragraphs[0].add_run(ooxml.xml_safe(label))
-            cells[1].paragraphs[0].add_run(ooxml.xml_safe(text))
+            ooxml.add_run(cells[0].paragraphs[0], label)
+            ooxml.add_run(cells[1].paragraphs[0], text)
         self.fit_columns(table)
         self.doc.add_paragraph()
 
