@@ -68,6 +68,23 @@ def version(command: list[str] | None) -> str:
     return (out.stdout or out.stderr).strip().splitlines()[0] if out.returncode == 0 else "unknown"
 
 
+def yaml_parser(script: str | None) -> str:
+    """Which YAML parser a console script's Python has: libyaml (C) or ruamel's pure Python.
+
+    check-jsonschema reads YAML with ruamel.yaml, which uses libyaml only when
+    ruamel.yaml.clib is installed (since ruamel.yaml 0.19 it no longer pulls it
+    in); without it the peer is about 2.5 times slower on a batch, so the
+    report says which one each side had.
+    """
+    if script is None:
+        return "not installed"
+    first = Path(script).read_bytes()[:200].split(b"\n", 1)[0]
+    python = first[2:].decode().strip() if first.startswith(b"#!") else sys.executable
+    probe = "import ruamel.yaml, _ruamel_yaml"
+    found = subprocess.run([*python.split(), "-c", probe], capture_output=True).returncode == 0
+    return "libyaml (C)" if found else "pure Python (ruamel.yaml.clib not installed)"
+
+
 class Bench:
     """One invocation: the tools, the temporary workspace and the repeat count."""
 
@@ -150,6 +167,7 @@ class Bench:
             f"after one untimed warm-up; compared commands ran in turn. Versions: {version([self.plantool, '--version'])}; "
             f"{version([self.checker, '--version']) if self.checker else 'check-jsonschema not installed'}; "
             f"{version([self.pandoc, '--version']) if self.pandoc else 'pandoc not installed'}. "
+            f"YAML parser: plantool {yaml_parser(self.plantool)}, check-jsonschema {yaml_parser(self.checker)}. "
             f"{bytecode_env_note()}: {stale} of {total} plantool modules have no current .pyc and are compiled on "
             f"every run" + (f" (check-jsonschema: {peer_stale[0]} of {peer_stale[1]})." if peer_stale else "."),
         ])
