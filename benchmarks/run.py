@@ -177,7 +177,7 @@ class Bench:
             f"- Row 1 uses {plan.name}" + ("" if plan.name.startswith("derbyshire") else
                                            " (derbyshire-2024.plan.yaml does not exist yet)") + ".",
             "- Row 3: plantool forks worker processes for 16 or more files (one per CPU here); check-jsonschema "
-            "uses one process. CPU time below shows how much of the gap is parallelism.",
+            "uses one process. The CPU time below separates the two causes of the gap: less work, and two cores.",
             f"- Rows 4–5: the real plan has check errors, so plantool exports it with `--draft` (a plain export "
             f"refuses); the check still runs first. The peer's Markdown ({markdown_file.stat().st_size / 1024:.0f} KB) "
             "comes from the same plan via benchmarks/markdown.py; `&&` runs through /bin/sh.",
