@@ -85,6 +85,8 @@ class Schema:
 
     def object_branch(self, node: dict) -> dict:
         """The branch of an anyOf that describes an object with properties, if any."""
+        if not node:
+            return node  # callers pass a fresh {} for "no schema"; caching it would only grow
         cached = self._branches.get(id(node))
         if cached is None:
             cached = self._branches[id(node)] = (node, self._object_branch(node))
@@ -106,6 +108,8 @@ class Schema:
 
     def child(self, node: dict, part) -> dict | None:
         """The schema node for one step into the data (a key or a list index)."""
+        if not node:
+            return None
         key = (id(node), 0 if isinstance(part, int) else part)  # every list item has the same schema
         cached = self._children.get(key)
         if cached is None:
