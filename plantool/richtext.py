@@ -121,8 +121,11 @@ def word_count(text: str) -> int:
 
 def links(text: str) -> list[Link]:
     """Every [text](url) link, with where it sits in the text."""
-    found = []
-    for index, line in enumerate(str(text).splitlines()):
+    text = str(text)
+    found: list[Link] = []
+    if "](" not in text:
+        return found  # most texts: nothing to look for line by line
+    for index, line in enumerate(text.splitlines()):
         for match in _INLINE.finditer(line):
             if match.group("url") is not None:
                 found.append(Link(match.group("text"), match.group("url"), index, match.start()))
@@ -136,8 +139,11 @@ def links(text: str) -> list[Link]:
 
 def bare_urls(text: str) -> list[tuple[str, int, int]]:
     """Web addresses typed as plain text, outside any [text](url) link."""
-    found = []
-    for index, line in enumerate(str(text).splitlines()):
+    text = str(text)
+    found: list[tuple[str, int, int]] = []
+    if "http" not in text and "www." not in text:
+        return found  # every address _BARE_URL finds starts with one of these
+    for index, line in enumerate(text.splitlines()):
         masked = _INLINE.sub(lambda m: " " * len(m.group(0)), line)
         for match in _BARE_URL.finditer(masked):
             found.append((match.group(0).rstrip(".,;:!?'\""), index, match.start()))

@@ -34,6 +34,11 @@ def load_schema(path: str | None = None) -> "Schema":
     return Schema(json.loads(source.read_text(encoding="utf-8")))
 
 
+def is_free_text(node: dict | None) -> bool:
+    """A field written in the free-text subset (paragraphs, bullets, bold, links)."""
+    return bool(node) and node.get("x-plantool-format") == "text"
+
+
 def dotted(path) -> str:
     """themes.transformation.initiatives[2].status"""
     out = ""
@@ -193,9 +198,9 @@ class Schema:
             out.append((path, value, node))
             if isinstance(value, dict):
                 for key, item in value.items():
-                    walk(item, path + (key,), child(node, key) if node is not None else None)
+                    walk(item, path + (key,), child(node, key))
             elif isinstance(value, list):
-                item_node = child(node, 0) if node is not None else None
+                item_node = child(node, 0)
                 for index, item in enumerate(value):
                     walk(item, path + (index,), item_node)
 

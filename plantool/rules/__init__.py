@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from ..findings import ERROR, WARNING
+from ..schema import is_free_text
 
 # Order is the order `plantool rules` lists them in.
 RULE_MODULES = (
@@ -89,24 +90,14 @@ class Context:
         return survey(self)
 
     @cached_property
-    def _strings(self) -> list[tuple[tuple, str, dict | None]]:
+    def strings(self) -> list[tuple[tuple, str, dict | None]]:
+        """Every text value, with its path and schema node (worked out once, read by several rules)."""
         return [(path, value, node) for path, value, node in self.values if isinstance(value, str)]
 
     @cached_property
-    def _texts(self) -> list[tuple[tuple, str]]:
-        return [
-            (path, value)
-            for path, value, node in self._strings
-            if node is not None and node.get("x-plantool-format") == "text"
-        ]
-
-    def strings(self) -> list[tuple[tuple, str, dict | None]]:
-        """Every text value, with its path and schema node (worked out once, read by several rules)."""
-        return self._strings
-
     def texts(self) -> list[tuple[tuple, str]]:
         """Free-text fields, where the markup subset applies."""
-        return self._texts
+        return [(path, value) for path, value, node in self.strings if is_free_text(node)]
 
     def get(self, path, default=None):
         value: Any = self.data

@@ -24,7 +24,7 @@ _BOLD_ONLY = re.compile(r"^\*\*[^*]+\*\*\s*[-–—:]?\s*$")
 
 
 def check(ctx):
-    for path, text in ctx.texts():
+    for path, text in ctx.texts:
         for content, index, col in richtext.bullet_lines(text):
             if _LABEL_ONLY.match(content) or _BOLD_ONLY.match(content):
                 label = richtext.plain(content).strip(" -–—:")

@@ -28,7 +28,7 @@ def allowed(url: str) -> bool:
 
 
 def check(ctx):
-    for path, text in ctx.texts():
+    for path, text in ctx.texts:
         for link in richtext.links(text):
             if not allowed(link.url):
                 yield Problem(

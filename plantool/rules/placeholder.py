@@ -37,7 +37,7 @@ _CASE_SENSITIVE_X = re.compile(r"X{2,}")
 
 
 def check(ctx):
-    for path, text, node in ctx.strings():
+    for path, text, node in ctx.strings:
         if is_blank(text):
             continue  # wholly a placeholder: the unanswered rule reports it
         lowered = text.lower()

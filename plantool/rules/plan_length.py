@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from .. import richtext
+from ..schema import is_free_text
 from . import Problem
 
 ID = "plan-length"
@@ -26,8 +27,7 @@ def word_count(ctx) -> int:
     total = 0
     for _path, value, node in ctx.values:
         if isinstance(value, str):
-            is_text = node is not None and node.get("x-plantool-format") == "text"
-            total += richtext.word_count(value) if is_text else len(value.split())
+            total += richtext.word_count(value) if is_free_text(node) else len(value.split())
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             total += 1
     return total
