@@ -11,7 +11,7 @@ import re
 import textwrap
 from typing import Any
 
-from .schema import Schema
+from .schema import Schema, is_free_text
 
 PLACEHOLDER = "TODO"  # what check reports as unanswered (questions.PLACEHOLDER_ONLY)
 WIDTH = 88
@@ -96,7 +96,7 @@ class Scaffold:
         elif self.schema.object_branch(node).get("properties"):
             self.lines.append(f"{pad}{key}:")
             self.emit_object(node, path, indent + 2)
-        elif path in self.question_paths and node.get("x-plantool-format") == "text":
+        elif path in self.question_paths and is_free_text(node):
             self.lines.append(f"{pad}{key}: {PLACEHOLDER}")
         else:
             self.lines.append(f"{pad}{key}:")

@@ -13,6 +13,7 @@ from typing import Any
 from .. import formatting, richtext
 from ..questions import is_blank, is_not_available
 from ..rules.link_scheme import allowed as link_allowed
+from ..schema import is_free_text
 from . import ooxml
 
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")
@@ -146,7 +147,7 @@ class Writer:
             for cell, key in zip(cells, columns):
                 value = row.get(key) if isinstance(row, dict) else None
                 child = self.schema.resolve(props[key])
-                if child.get("x-plantool-format") == "text" and isinstance(value, str):
+                if is_free_text(child) and isinstance(value, str):
                     self.text(value, cell)
                 else:
                     ooxml.add_run(cell.paragraphs[0], self.value_text(value, child))
@@ -182,7 +183,7 @@ class Writer:
         for key, child in props.items():
             child = self.schema.resolve(child)
             value = section.get(key)
-            if value is None or child.get("x-plantool-format") == "text":
+            if value is None or is_free_text(child):
                 continue
             title = child.get("title", key)
             label = f"{prefix}{title}"
@@ -253,7 +254,7 @@ class Writer:
         for key, child in self.schema.object_branch(node).get("properties", {}).items():
             child = self.schema.resolve(child)
             value = values.get(key)
-            if child.get("x-plantool-format") == "text":
+            if is_free_text(child):
                 if is_blank(value):
                     if self.final or "x-plantool-question" not in child:
                         continue  # a final document leaves unanswered prompts out
@@ -279,7 +280,7 @@ class Writer:
             self.figures_table(section, section_node)
             for field, child in section_node.get("properties", {}).items():
                 child = self.schema.resolve(child)
-                if child.get("x-plantool-format") == "text" and not is_blank(section.get(field)):
+                if is_free_text(child) and not is_blank(section.get(field)):
                     self.heading(child["title"], 3)
                     self.text(section[field])
 

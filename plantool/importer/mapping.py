@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..schema import is_free_text
 from . import figures, synonyms
 from .read_docx import Block, WordDocument, join_markup
 
@@ -124,7 +125,7 @@ class Vocabulary:
     def children(self, path, node) -> None:
         for key, child in self.schema.object_branch(node).get("properties", {}).items():
             child = self.schema.resolve(child)
-            if child.get("x-plantool-format") == "text":
+            if is_free_text(child):
                 self.add(path + (key,), "text", path, child)
             elif "items" in child:
                 self.add(path + (key,), "list", path, child)
@@ -385,8 +386,7 @@ class Mapper:
         return section + (key,) if key else None
 
     def is_text(self, path) -> bool:
-        node = self.schema.node_at(path) if path else None
-        return bool(node) and node.get("x-plantool-format") == "text"
+        return bool(path) and is_free_text(self.schema.node_at(path))
 
     @staticmethod
     def as_bold(block: Block) -> Block:
@@ -573,7 +573,7 @@ class Mapper:
         item = self.item_node(list_path)
         name_key = item["required"][0]
         props = item.get("properties") or {}
-        text_keys = [k for k, n in props.items() if k != name_key and self.schema.resolve(n).get("x-plantool-format") == "text"]
+        text_keys = [k for k, n in props.items() if k != name_key and is_free_text(self.schema.resolve(n))]
         if block.lead_in:
             name = block.lead_in.strip().rstrip(":.-–—").strip()
             rest = re.sub(r"^\s*[:\-–—]+\s*", "", block.rest).strip()
@@ -621,7 +621,7 @@ class Mapper:
         def walk(node, path, prefix):
             for key, child in self.schema.object_branch(node).get("properties", {}).items():
                 child = self.schema.resolve(child)
-                if child.get("x-plantool-format") == "text":
+                if is_free_text(child):
                     continue
                 title = child.get("title", key)
                 branch = self.schema.object_branch(child)
@@ -738,7 +738,7 @@ class Mapper:
         return True
 
     def cell_value(self, node: dict, plain: str, markup: str) -> Any:
-        if node.get("x-plantool-format") == "text":
+        if is_free_text(node):
             return markup
         if "items" in node:
             item = self.schema.object_branch(self.schema.resolve(node["items"]))
@@ -849,7 +849,7 @@ def skeleton(schema, node: dict, path: tuple, questions: set) -> Any:
     """Every field of an object, empty: text questions say TODO, everything else null."""
     node = schema.resolve(node)
     props = schema.object_branch(node).get("properties")
-    if node.get("x-plantool-format") == "text":
+    if is_free_text(node):
         return PLACEHOLDER if path in questions else None
     if props and "items" not in node and "not_available" not in props and not ("percent" in props and "of" in props):
         return {key: skeleton(schema, child, path + (key,), questions) for key, child in props.items()}

@@ -105,11 +105,12 @@ def to_yaml(schema, data: dict, source: Path) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
+    from ..schema import is_free_text
+
     def is_text(path) -> bool:
         if path and path[0] == "unmapped":
             return path[-1] == "text"
-        node = schema.node_at(tuple(path))
-        return bool(node) and node.get("x-plantool-format") == "text"
+        return is_free_text(schema.node_at(tuple(path)))
 
     def convert(value: Any, path: tuple):
         if isinstance(value, dict):
