@@ -65,10 +65,9 @@ def compile_schema(raw: dict) -> Check:
         for keyword, value in node.items():
             if keyword in _ANNOTATIONS or keyword.startswith("x-") or keyword in ("properties", "additionalProperties"):
                 continue
-            check = _keyword(keyword, value, node)
+            check = _keyword(keyword, value)
             if check is None:
-                compiled[id(node)] = _never  # something not handled here: ask jsonschema
-                return _never
+                return _never  # something not handled here: the placeholder stays, so jsonschema decides
             checks.append(check)
         if "properties" in node or "additionalProperties" in node:
             checks.append(_object(node.get("properties", {}), node.get("additionalProperties", True)))
@@ -93,7 +92,7 @@ def compile_schema(raw: dict) -> Check:
 
         return check
 
-    def _keyword(keyword: str, value: Any, node: dict) -> Check | None:
+    def _keyword(keyword: str, value: Any) -> Check | None:
         if keyword == "$ref":
             target = follow(value) if isinstance(value, str) else None
             return build(target) if target is not None else None

@@ -79,8 +79,9 @@ class Writer:
         return paragraph
 
     def heading(self, title: str, level: int) -> None:
-        self.add_paragraph(self.doc, ooxml.xml_safe(title), f"Heading {level}")
-        self.headings.append((level, ooxml.xml_safe(title)))
+        title = ooxml.xml_safe(title)
+        self.add_paragraph(self.doc, title, f"Heading {level}")
+        self.headings.append((level, title))
 
     # -- values ----------------------------------------------------------------
     def value_text(self, value: Any, node: dict | None) -> str:
@@ -199,9 +200,9 @@ class Writer:
     def title_block(self) -> None:
         council = self.data.get("council") or {}
         plan = self.data.get("plan") or {}
-        self.add_paragraph(self.doc, ooxml.xml_safe(str(plan.get("title") or "Productivity plan")), "Title")
+        self.add_paragraph(self.doc, str(plan.get("title") or "Productivity plan"), "Title")  # add_run makes it XML-safe
         if council.get("name"):
-            self.add_paragraph(self.doc, ooxml.xml_safe(str(council["name"])), "Subtitle")
+            self.add_paragraph(self.doc, str(council["name"]), "Subtitle")
         facts = []
         if plan.get("period"):
             facts.append(f"Period: {plan['period']}")
@@ -219,7 +220,7 @@ class Writer:
         contact = plan.get("contact") or {}
         who = ", ".join(str(contact[k]) for k in ("name", "role") if contact.get(k))
         if who or contact.get("email"):
-            paragraph = self.doc.add_paragraph(ooxml.xml_safe(f"Contact: {who}" + (" – " if who and contact.get("email") else "")))
+            paragraph = self.add_paragraph(self.doc, f"Contact: {who}" + (" – " if who and contact.get("email") else ""))
             if contact.get("email"):
                 ooxml.add_hyperlink(paragraph, f"email {contact['email']}", f"mailto:{contact['email']}")
         cost = plan.get("cost_of_producing")
