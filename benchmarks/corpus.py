@@ -62,7 +62,7 @@ STATUSES = ["approved", "approved", "published", "published", "draft"]
 
 def register_csv() -> Path:
     """The council register: plantool's own copy if present, else the shared data folder."""
-    for candidate in (REPO / "plantool" / "data" / REGISTER_NAME, REPO.parent / "shared" / "data" / REGISTER_NAME):
+    for candidate in (REPO / "plantool" / "register" / REGISTER_NAME, REPO.parent / "shared" / "data" / REGISTER_NAME):
         if candidate.exists():
             return candidate
     raise FileNotFoundError(f"{REGISTER_NAME} not found in plantool/data or ../shared/data")

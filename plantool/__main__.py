@@ -81,24 +81,24 @@ def fast_export_arguments(argv: list[str]):
 def main() -> None:
     argv = sys.argv[1:]
     if argv in (["--version"], ["-V"]):
-        from . import __version__
+        from plantool import __version__
 
         print(f"plantool {__version__}")
         raise SystemExit(0)
     check = fast_check_arguments(argv)
     if check is not None:
-        from .guard import guarded
-        from .run_check import run_check
+        from plantool.guard import guarded
+        from plantool.commands.check import run_check
 
         paths, output_format, strict = check
         guarded(lambda: run_check(paths, output_format, strict=strict, out=sys.stdout, err=sys.stderr))
     export = fast_export_arguments(argv)
     if export is not None:
-        from .export.run import run_export
-        from .guard import guarded
+        from plantool.commands.export import run_export
+        from plantool.guard import guarded
 
         guarded(lambda: run_export(**export, err=sys.stderr))
-    from .cli import run
+    from plantool.cli import run
 
     run()
 

@@ -13,8 +13,8 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .findings import EXIT_USAGE
+from plantool import __version__
+from plantool.check.findings import EXIT_USAGE
 
 app = typer.Typer(
     name="plantool",
@@ -61,7 +61,7 @@ def check(
 
     Exit 0: no errors (warnings allowed unless --strict); 1: errors; 2: usage or I/O problem.
     """
-    from .run_check import run_check
+    from plantool.commands.check import run_check
 
     raise typer.Exit(run_check(paths, output_format.value, strict=strict, out=sys.stdout, err=sys.stderr))
 
@@ -78,7 +78,7 @@ def new(
     force: bool = typer.Option(False, "--force", help="Replace PATH if it exists."),
 ) -> None:
     """Start a plan: every theme, prompt and disclosure from the schema, with guidance as comments."""
-    from .new_plan import Options, TerminalQuestions, run_new
+    from plantool.commands.new import Options, TerminalQuestions, run_new
 
     options = Options(path, council, council_type, gss_code, period, from_plan, schema_ref, force)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -92,13 +92,13 @@ def schema(
     force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
 ) -> None:
     """Print the plan schema (JSON Schema 2020-12), or write it to a file."""
-    from .schema import schema_text
+    from plantool.plan.schema import schema_text
 
     text = schema_text()
     if output is None:
         sys.stdout.write(text)
         return
-    from .fileio import WriteError, atomic_write
+    from plantool.plan.fileio import WriteError, atomic_write
 
     try:
         atomic_write(output, text.encode("utf-8"), force=force)
@@ -110,7 +110,7 @@ def schema(
 @app.command()
 def rules() -> None:
     """List the rules with their ids, severities and documentation."""
-    from .rules_doc import rules_text
+    from plantool.commands.rules import rules_text
 
     sys.stdout.write(rules_text())
 
@@ -128,7 +128,7 @@ def councils(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text, csv or json."),
 ) -> None:
     """Search the register of English councils (mySociety, CC BY 4.0)."""
-    from .councils_cmd import run_councils
+    from plantool.commands.councils import run_councils
 
     raise typer.Exit(run_councils(query, council_type, output_format.value, out=sys.stdout, err=sys.stderr))
 
@@ -146,7 +146,7 @@ def export_docx(
     force: bool = typer.Option(False, "--force", help="Replace the output even if it is not an earlier export of this plan."),
 ) -> None:
     """Write the Word document for Cabinet and the website. Runs check first; refuses a plan with errors."""
-    from .export.run import run_export
+    from plantool.commands.export import run_export
 
     raise typer.Exit(run_export(plan, output, draft=draft, force=force, template=template, err=sys.stderr))
 
@@ -162,13 +162,13 @@ def import_docx(
     force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
 ) -> None:
     """Turn a Word plan into a draft plan file; content it cannot place is kept, never dropped."""
-    from .importer.run import run_import
+    from plantool.commands.import_ import run_import
 
     raise typer.Exit(run_import(source, output, force=force, err=sys.stderr))
 
 
 def run() -> None:
     """Run the app with plantool's exit-code policy, and never show a traceback."""
-    from .guard import guarded
+    from plantool.guard import guarded
 
     guarded(lambda: app(prog_name="plantool"))

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from plantool import checker, document
-from plantool.schema import load_schema
+from plantool.check import runner as checker
+from plantool.plan import loader as document
+from plantool.plan.schema import load_schema
 
 COMPLETE = Path(__file__).resolve().parent / "fixtures" / "complete.plan.yaml"
 

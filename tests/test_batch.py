@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from plan_helpers import at, complete_plan, to_yaml
 
-from plantool import checker
-from plantool.schema import load_schema
+from plantool.check import runner as checker
+from plantool.plan.schema import load_schema
 
 
 def test_parallel_batch_equals_serial(tmp_path):

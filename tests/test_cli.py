@@ -171,7 +171,7 @@ def test_python_dash_m_and_schema_and_rules(tmp_path):
     assert again.returncode == 2 and "--force" in again.stderr
     assert run_plantool("schema", "-o", out, "--force").returncode == 0
     listed = run_plantool("rules").stdout
-    from plantool.rules import BUILTIN_RULES, load_rules
+    from plantool.check.rules import BUILTIN_RULES, load_rules
 
     for rule_id in [r.ID for r in load_rules()] + list(BUILTIN_RULES):
         assert f"{rule_id}  [" in listed

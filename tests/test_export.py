@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, run_plantool
 from plan_helpers import at, complete_plan, to_yaml
 
-from plantool.schema import load_schema
+from plantool.plan.schema import load_schema
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -295,8 +295,8 @@ EXAMPLE_PLANS = sorted((FIXTURES.parent.parent / "examples").glob("*.plan.yaml")
 @pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
 def test_every_example_exports_a_well_formed_accessible_document(tmp_path, plan):
     """Each bundled example, re-opened: headings, tables, links, fields, properties, language."""
-    from plantool import document as documents
-    from plantool.rules.link_scheme import allowed
+    from plantool.plan import loader as documents
+    from plantool.check.rules.link_scheme import allowed
 
     data = documents.load(plan).data
     out = tmp_path / "example.docx"

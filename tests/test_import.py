@@ -1,7 +1,7 @@
 """`plantool import docx`: real Word files in, plan files out, read back with plantool's own loader.
 
 Round trips export every example with `plantool export docx --draft` (and
-in-process with plantool.export.word.build), import the document, and compare
+in-process with plantool.export.docx.writer.build), import the document, and compare
 field by field. Layout fixtures (tests/docx_fixtures.py) mimic how councils
 format their plans. No mocks: every document is a real .docx on disk.
 """
@@ -22,16 +22,16 @@ from jsonschema import Draft202012Validator
 from conftest import EXAMPLES, run_plantool
 from docx_fixtures import build_all
 
-from plantool import document as documents
-from plantool import richtext
-from plantool.export.word import Writer, build
-from plantool.findings import EXIT_CLEAN, EXIT_USAGE
+from plantool.plan import loader as documents
+from plantool.plan import richtext
+from plantool.export.docx.writer import Writer, build
+from plantool.check.findings import EXIT_CLEAN, EXIT_USAGE
 from plantool.importer import figures
 from plantool.importer.mapping import normalise
-from plantool.importer.run import default_output, run_import
-from plantool.questions import is_blank
-from plantool.rules.link_scheme import allowed as link_allowed
-from plantool.schema import load_schema
+from plantool.commands.import_ import default_output, run_import
+from plantool.plan.questions import is_blank
+from plantool.check.rules.link_scheme import allowed as link_allowed
+from plantool.plan.schema import load_schema
 
 SCHEMA = load_schema()
 EXAMPLE_PLANS = sorted(EXAMPLES.glob("*.plan.yaml"))

@@ -65,7 +65,7 @@ def test_installed_plantool_checks_a_plan_outside_the_repo(installed, tmp_path):
 
 def test_installed_plantool_carries_the_council_register(installed, tmp_path):
     wheel, env_dir = installed
-    assert "plantool/data/english-councils-2024.csv" in zipfile.ZipFile(wheel).namelist()
+    assert "plantool/register/english-councils-2024.csv" in zipfile.ZipFile(wheel).namelist()
     result = subprocess.run([str(env_dir / "bin" / "plantool"), "councils", "E07000039", "--format", "json"],
                             capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from plan_helpers import check_text
 
-from plantool import document
+from plantool.plan import loader as document
 
 BASE = """\
 schema_version: 1
@@ -89,7 +89,7 @@ def test_bom_and_crlf_are_fine(tmp_path):
     plain.write_text(BASE + "  approvel: x\n", encoding="utf-8")
     awkward = tmp_path / "awkward.plan.yaml"
     awkward.write_bytes(b"\xef\xbb\xbf" + (BASE + "  approvel: x\n").replace("\n", "\r\n").encode())
-    from plantool import checker
+    from plantool.check import runner as checker
 
     expected = [(f.line, f.col, f.rule, f.message) for f in checker.check_file(plain).findings]
     got = [(f.line, f.col, f.rule, f.message) for f in checker.check_file(awkward).findings]
@@ -99,7 +99,7 @@ def test_bom_and_crlf_are_fine(tmp_path):
 def test_non_utf8_is_a_clear_error_with_position(tmp_path):
     path = tmp_path / "latin1.plan.yaml"
     path.write_bytes(BASE.encode() + b"  title: Cost \xa3166,275\n")
-    from plantool import checker
+    from plantool.check import runner as checker
 
     [finding] = checker.check_file(path).findings
     assert finding.rule == "file-format" and "not UTF-8" in finding.message

@@ -20,10 +20,10 @@ from ruamel.yaml import YAML
 
 from conftest import EXAMPLES, REPO, run_plantool
 
-from plantool import document
-from plantool.questions import not_expected
-from plantool.scaffold import scaffold_text
-from plantool.schema import Schema, load_schema, schema_text
+from plantool.plan import loader as document
+from plantool.plan.questions import not_expected
+from plantool.scaffold.blank import scaffold_text
+from plantool.plan.schema import Schema, load_schema, schema_text
 
 
 def new(tmp_path, *args, name="plan.plan.yaml"):

@@ -8,7 +8,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from plantool.export import ooxml
+from plantool.export.docx import ooxml
 
 
 def reopen(document):

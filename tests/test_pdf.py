@@ -9,7 +9,7 @@ import pytest
 
 from conftest import EXAMPLES, require_tool, run_plantool
 
-from plantool import document
+from plantool.plan import loader as document
 
 EXAMPLE_PLANS = sorted(EXAMPLES.glob("*.plan.yaml"))
 REAL_PLANS = {"derbyshire-2024.plan.yaml", "durham-2024.plan.yaml"}

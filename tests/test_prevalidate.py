@@ -20,9 +20,10 @@ from test_properties import EXAMPLE_TEXTS, mutate, yaml_data
 
 from conftest import EXAMPLES, REPO
 
-from plantool import checker, document
-from plantool.prevalidate import compile_schema
-from plantool.schema import Schema, load_schema
+from plantool.check import runner as checker
+from plantool.plan import loader as document
+from plantool.check.prevalidate import compile_schema
+from plantool.plan.schema import Schema, load_schema
 
 BUDGET = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 PLAN_FILES = sorted(EXAMPLES.glob("*.plan.yaml")) + sorted((REPO / "tests" / "fixtures").glob("*.yaml"))

@@ -16,9 +16,10 @@ from plan_helpers import to_yaml
 
 from conftest import EXAMPLES, REPO
 
-from plantool import checker, document
-from plantool.findings import exit_code
-from plantool.schema import load_schema
+from plantool.check import runner as checker
+from plantool.plan import loader as document
+from plantool.check.findings import exit_code
+from plantool.plan.schema import load_schema
 
 EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.plan.yaml"))]
 BUDGET = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -108,6 +109,6 @@ def test_the_cli_never_shows_a_traceback(tmp_path_factory, raw):
 @given(st.lists(st.sampled_from(list("ab -*[]()\n\t\u2028\x0c\x85") + ["https://x", "**", "](", "\n- "]), max_size=25).map("".join))
 def test_word_count_without_parsing_matches_the_parsed_text(text):
     """plan-length counts markup-free text without parsing it; the count must not change."""
-    from plantool import richtext
+    from plantool.plan import richtext
 
     assert richtext.word_count(text) == len(richtext.plain(text).split())

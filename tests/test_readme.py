@@ -6,7 +6,7 @@ import re
 
 from conftest import REPO, run_plantool
 
-from plantool.rules import BUILTIN_RULES, load_rules
+from plantool.check.rules import BUILTIN_RULES, load_rules
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -9,7 +9,7 @@ import pytest
 
 from plan_helpers import at, complete_plan, drop, findings
 
-from plantool.rules import RULE_MODULES, load_rules
+from plantool.check.rules import RULE_MODULES, load_rules
 
 
 def test_complete_fixture_is_clean():
@@ -216,9 +216,9 @@ def test_approval_date_check_uses_today():
 
     from plan_helpers import to_yaml
 
-    from plantool import document
-    from plantool.rules import Context, approval_date
-    from plantool.schema import load_schema
+    from plantool.plan import loader as document
+    from plantool.check.rules import Context, approval_date
+    from plantool.plan.schema import load_schema
 
     data = at(complete_plan(), "plan.approval.date", "2025-07-10")
     ctx = Context(document.parse(to_yaml(data)), load_schema())

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import synonyms
-from .read_docx import normal
+from plantool.importer import synonyms
+from plantool.importer.read_docx import normal
 
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+"
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}

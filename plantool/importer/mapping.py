@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..schema import is_free_text
-from . import figures, synonyms
-from .read_docx import Block, WordDocument, join_markup
+from plantool.plan.schema import is_free_text
+from plantool.importer import figures
+from plantool.importer import synonyms
+from plantool.importer.read_docx import Block, WordDocument, join_markup
 
 PLACEHOLDER = "TODO"  # what `plantool new` writes, and check reports as unanswered
 UNMAPPED_KEY = "unmapped"
@@ -807,7 +808,7 @@ class Mapper:
         """The first register council named in the text (longest name at the same place)."""
         if self.register is None or not text:
             return None
-        from ..register import normalise as reg_normal
+        from plantool.register import normalise as reg_normal
 
         haystack = f" {reg_normal(text)} "
         best = None

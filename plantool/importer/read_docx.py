@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
-from . import synonyms
+from plantool.importer import synonyms
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -1,0 +1,130 @@
+"""Completeness and consistency rules, one module per rule (the yamllint pattern).
+
+Each rule module has:
+- ID: the rule id shown in output and used to silence it;
+- SEVERITY: "gap" (a warning in a draft, an error once approved or published),
+  or a fixed "error", "warning" or "info";
+- a docstring whose first line says what it checks, followed by PASS and FAIL
+  examples; `plantool rules` prints it;
+- check(ctx) yielding Problem objects.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from plantool.check.findings import ERROR, WARNING
+from plantool.plan.schema import is_free_text
+
+# Order is the order `plantool rules` lists them in.
+RULE_MODULES = (
+    "unanswered",
+    "not_available",
+    "placeholder",
+    "empty_label",
+    "percentage",
+    "percent_range",
+    "facility_time",
+    "gss_code",
+    "council_register",
+    "approval_record",
+    "approval_date",
+    "publication_url",
+    "link_text",
+    "link_scheme",
+    "plan_length",
+    "review_needed",
+    "unmapped_content",
+)
+
+# Findings the loader and schema produce, documented beside the rules.
+BUILTIN_RULES = {
+    "file-format": "The file is not a readable UTF-8 YAML text file (binary, wrong encoding, empty, or too large).",
+    "yaml-syntax": "The file is not valid YAML, or uses YAML features a plan does not allow (merge keys, complex keys).",
+    "yaml-tag": "A YAML tag such as !!python/object; plans are plain data and tags are refused.",
+    "yaml-limits": "Hostile structure refused: alias expansion beyond the limit, alias cycles, or nesting too deep.",
+    "duplicate-key": "The same key twice in one mapping; YAML would silently keep only the last one.",
+    "schema": "The plan does not fit the schema: unknown key, wrong type, value not allowed, missing required field.",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule reports: where (a data path), what, and optionally how serious."""
+
+    path: tuple
+    message: str
+    severity: str | None = None
+    key: bool = False  # point at the key (e.g. a missing child's parent) rather than the value
+    at: tuple[int, int] | None = None  # (line index, column index) inside a text value
+    line_col: tuple[int, int] | None = None  # a place in the file itself, e.g. a comment
+
+
+class Context:
+    """What rules may look at: the data, the document's positions, and the schema."""
+
+    def __init__(self, document, schema):
+        self.document = document
+        self.schema = schema
+        self.data = document.data if isinstance(document.data, dict) else {}
+
+    @cached_property
+    def status(self) -> str:
+        plan = self.data.get("plan")
+        status = plan.get("status") if isinstance(plan, dict) else None
+        return status if status in ("draft", "approved", "published") else "draft"
+
+    @cached_property
+    def values(self) -> list[tuple[tuple, Any, dict | None]]:
+        """Every value with its path and schema node, walked once and shared by all rules."""
+        return self.schema.walk_data(self.data)
+
+    @cached_property
+    def questions(self) -> list:
+        """The state of every schema question, shared by the unanswered rule and the summary."""
+        from plantool.plan.questions import survey
+
+        return survey(self)
+
+    @cached_property
+    def strings(self) -> list[tuple[tuple, str, dict | None]]:
+        """Every text value, with its path and schema node (worked out once, read by several rules)."""
+        return [(path, value, node) for path, value, node in self.values if isinstance(value, str)]
+
+    @cached_property
+    def texts(self) -> list[tuple[tuple, str]]:
+        """Free-text fields, where the markup subset applies."""
+        return [(path, value) for path, value, node in self.strings if is_free_text(node)]
+
+    def get(self, path, default=None):
+        value: Any = self.data
+        for part in path:
+            if isinstance(value, dict) and part in value:
+                value = value[part]
+            elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+                value = value[part]
+            else:
+                return default
+        return value
+
+    def gap_severity(self) -> str:
+        return WARNING if self.status == "draft" else ERROR
+
+
+def load_rules() -> list:
+    return [importlib.import_module(f"{__name__}.{name}") for name in RULE_MODULES]
+
+
+def severity_of(rule, problem: Problem, ctx: Context) -> str:
+    severity = problem.severity or rule.SEVERITY
+    return ctx.gap_severity() if severity == "gap" else severity
+
+
+def number(value) -> float | None:
+    """A figure as a float, or None for gaps, not-available declarations and text."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)

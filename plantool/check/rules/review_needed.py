@@ -1,0 +1,35 @@
+"""An answer carried over from last year's plan has not been reviewed yet.
+
+`plantool new --from` marks every carried-over answer with a
+`# plantool: review` comment. Update the answer for the new period, then
+delete the comment.
+
+PASS:
+    # (no review comment left)
+    measuring_productivity: We now publish unit costs every quarter.
+
+FAIL:
+    # plantool: review -- carried over from 2024/25; update it for 2025/26, then delete this line
+    measuring_productivity: We compare unit costs every year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plantool.check.rules import Problem
+
+ID = "review-needed"
+SEVERITY = "gap"
+
+_MARK = re.compile(r"#\s*plantool:\s*review\b")
+
+
+def check(ctx):
+    text = ctx.document.text
+    if "plantool:" not in text:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _MARK.search(line)
+        if match:
+            yield Problem((), "carried over from the last plan and not yet reviewed; update the answer below, then delete this comment", line_col=(number, match.start() + 1))

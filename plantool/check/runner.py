@@ -1,0 +1,147 @@
+"""Check plan files: load, validate against the schema, run the rules, apply silences.
+
+`check_file` is a pure function of a path and the schema, so a batch can be
+spread over processes; the validator is built once per process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plantool.plan import loader as documents
+from plantool.check.findings import ERROR, Finding
+from plantool.plan.schema import Schema, dotted, load_schema
+
+PLAN_SUFFIXES = (".plan.yaml", ".plan.yml")
+
+_SILENCE = re.compile(r"#\s*plantool:\s*disable(?P<file>-file)?=(?P<rules>[\w,-]+)")
+
+
+@dataclass
+class FileResult:
+    file: str
+    findings: list = field(default_factory=list)
+    answered: int = 0
+    questions: int = 0
+    status: str | None = None
+    io_error: str | None = None  # set when the file could not be read at all
+
+
+def check_document(doc: documents.Document, schema: Schema) -> FileResult:
+    from plantool.plan.questions import summary_counts
+    from plantool.check.rules import Context, load_rules, severity_of
+
+    result = FileResult(doc.path)
+    findings = [Finding(doc.path, p.line, p.col, ERROR, p.rule, p.message) for p in doc.problems]
+    if doc.data is not None or not doc.problems:
+        from plantool.check.validation import findings_from_errors
+
+        findings += findings_from_errors(schema, doc.data, doc.position, doc.path)
+    if isinstance(doc.data, dict):
+        ctx = Context(doc, schema)
+        result.status = ctx.status
+        for rule in load_rules():
+            for problem in rule.check(ctx):
+                if problem.line_col is not None:
+                    line, col = problem.line_col
+                elif problem.at is not None:
+                    line, col = doc.text_position(problem.path, *problem.at)
+                else:
+                    line, col = doc.position(problem.path, key=problem.key)
+                findings.append(
+                    Finding(doc.path, line, col, severity_of(rule, problem, ctx), rule.ID, problem.message, dotted(problem.path))
+                )
+        result.answered, result.questions = summary_counts(ctx.questions)
+    result.findings = sorted(_apply_silences(doc.text, findings), key=Finding.sort_key)
+    return result
+
+
+def check_file(path: Path, schema: Schema | None = None, display: str | None = None) -> FileResult:
+    schema = schema or load_schema()
+    try:
+        doc = documents.load(path, display=display)
+    except documents.PlanIOError as exc:
+        return FileResult(display or str(path), io_error=str(exc))
+    return check_document(doc, schema)
+
+
+PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves
+
+
+def check_files(files: list[Path], schema: Schema | None = None) -> list[FileResult]:
+    """Check many files, using every core for a large batch; results keep the input order."""
+    schema = schema or load_schema()
+    workers = min(os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
+    if len(files) < PARALLEL_FROM or workers < 2 or not sys.platform.startswith("linux"):
+        return [check_file(path, schema) for path in files]
+    import multiprocessing
+
+    # Checking the first file here does every one-off job (imports, the compiled
+    # schema, the register, schema look-ups) once; forked workers inherit the results.
+    first = check_file(files[0], schema)
+    rest = files[1:]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return [first] + pool.map(check_file, rest, chunksize=max(1, len(rest) // (workers * 4)))
+
+
+def _apply_silences(text: str, findings: list) -> list:
+    """Drop findings silenced by '# plantool: disable=rule' on their line or the line above."""
+    if "plantool:" not in text:
+        return findings
+    whole_file: set[str] = set()
+    by_line: dict[int, set[str]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _SILENCE.search(line)
+        if not match:
+            continue
+        rules = set(match.group("rules").split(","))
+        if match.group("file"):
+            whole_file |= rules
+        else:
+            by_line.setdefault(number, set()).update(rules)
+            if line.lstrip().startswith("#"):  # a comment line silences the next line
+                by_line.setdefault(number + 1, set()).update(rules)
+    return [
+        f
+        for f in findings
+        if f.rule not in whole_file and f.rule not in by_line.get(f.line, ()) and "all" not in by_line.get(f.line, ())
+    ]
+
+
+def expand(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Files to check from the command line: files as given, directories walked for *.plan.yaml.
+
+    Returns the files (each once) and I/O problems for arguments that are neither.
+    Directory walks do not follow symlinked directories, so a symlink loop cannot trap them.
+    """
+    files: list[Path] = []
+    seen: set[str] = set()
+    problems: list[str] = []
+
+    def add(path: Path) -> None:
+        try:
+            key = os.path.realpath(path)
+        except OSError:
+            key = str(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            found = []
+            for root, dirs, names in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(root) / n for n in sorted(names) if n.endswith(PLAN_SUFFIXES)]
+            if not found:
+                problems.append(f"{arg}: no plan files (*.plan.yaml) in this directory")
+            for item in found:
+                add(item)
+        else:
+            add(path)  # missing or unreadable files are reported when checked
+    return files, problems

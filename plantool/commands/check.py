@@ -1,0 +1,30 @@
+"""`plantool check`: check files and write the report; returns the exit code."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from plantool import __version__
+from plantool.check.findings import EXIT_USAGE, exit_code
+
+
+def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO, err: TextIO) -> int:
+    from plantool.check import runner as checker
+    from plantool.check import report
+    from plantool.plan.schema import load_schema
+
+    files, problems = checker.expand(paths)
+    results = checker.check_files(files, load_schema())
+    io_errors = problems + [r.io_error for r in results if r.io_error]
+    code = exit_code([f for r in results for f in r.findings], strict=strict)
+    if io_errors:
+        code = EXIT_USAGE
+    if output_format == "json":
+        report.write_json(results, out, code, __version__)
+    elif output_format == "github":
+        report.write_github(results, out)
+    else:
+        report.write_text(results, out, colour=report.use_colour(out))
+    for message in io_errors:
+        err.write(f"plantool: error: {message}\n")
+    return code

@@ -1,0 +1,91 @@
+"""Which questions a plan answers: shared by the unanswered rule and the summary line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from plantool.plan import richtext
+
+PLACEHOLDER_ONLY = {"todo", "tbc", "tbd", "tba", "n/a", "xx", "xxx", "-", "–", "?"}
+
+
+@dataclass(frozen=True)
+class Question:
+    path: tuple
+    node: dict
+    state: str  # "answered" | "not-available" | "unanswered" | "not-expected"
+
+
+def is_not_available(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"not_available"}
+
+
+def is_blank(value: Any, node: dict | None = None) -> bool:
+    """True when a value says nothing yet: missing, empty, or only a placeholder word."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        stripped = value.strip()
+        if len(stripped) > 40:  # longer than any placeholder with its markup: real text
+            return False
+        if stripped.startswith("- ") or any(mark in stripped for mark in "*[_`"):  # markup: compare the words only
+            stripped = richtext.plain(stripped).strip()
+        text = stripped.strip(".:").strip().lower()
+        return not text or text in PLACEHOLDER_ONLY
+    if isinstance(value, list):
+        return not value
+    if isinstance(value, dict):
+        if not value:
+            return True
+        required = (node or {}).get("required") or list(value)
+        return all(is_blank(value.get(key)) for key in required) or any(
+            value.get(key) is None for key in required
+        )
+    return False
+
+
+def not_expected(schema, data: dict) -> set[tuple]:
+    """Questions not asked of this plan.
+
+    A combined disclosure (x-plantool-covers) is optional: when it is filled
+    in, it answers the separate figures it covers; when it is absent, its own
+    questions are not asked.
+    """
+    skipped: set[tuple] = set()
+    disclosures = data.get("disclosures") if isinstance(data, dict) else None
+    disclosures = disclosures if isinstance(disclosures, dict) else {}
+    for key, node in schema.disclosures():
+        covers = node.get("x-plantool-covers")
+        if not covers:
+            continue
+        if isinstance(disclosures.get(key), dict) and disclosures[key]:
+            for section, fields in covers.items():
+                skipped.update(("disclosures", section, field) for field in fields)
+        else:
+            skipped.update(path for path, _ in schema.questions() if path[:2] == ("disclosures", key))
+    return skipped
+
+
+def survey(ctx) -> list[Question]:
+    """Every schema question with its state for this plan."""
+    skipped = not_expected(ctx.schema, ctx.data)
+    result = []
+    for path, node in ctx.schema.questions():
+        value = ctx.get(path)
+        if path in skipped:
+            state = "not-expected"
+        elif is_not_available(value):
+            state = "not-available"
+        elif is_blank(value, ctx.schema.object_branch(node)):
+            state = "unanswered"
+        else:
+            state = "answered"
+        result.append(Question(path, node, state))
+    return result
+
+
+def summary_counts(questions: list[Question]) -> tuple[int, int]:
+    """(answered, total): questions not expected do not count; not-available ones count as answered."""
+    relevant = [q for q in questions if q.state != "not-expected"]
+    return sum(q.state != "unanswered" for q in relevant), len(relevant)

@@ -1,0 +1,251 @@
+"""The packaged JSON Schema: the one place themes, prompts and questions are defined.
+
+Everything that needs a title, a question or guidance asks this module, which
+reads them from the schema; no other module spells them out.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+SCHEMA_NAME = "productivity-plan.schema.json"
+
+
+def schema_path() -> Path:
+    """The schema shipped in the wheel, or the repository's copy in a source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data" / SCHEMA_NAME
+    if packaged.is_file():
+        return packaged
+    return package.parent / "schema" / SCHEMA_NAME
+
+
+def schema_text() -> str:
+    return schema_path().read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_schema(path: str | None = None) -> "Schema":
+    """Load (once per process) the packaged schema, or another copy for tests."""
+    source = Path(path) if path else schema_path()
+    return Schema(json.loads(source.read_text(encoding="utf-8")))
+
+
+def is_free_text(node: dict | None) -> bool:
+    """A field written in the free-text subset (paragraphs, bullets, bold, links)."""
+    return bool(node) and node.get("x-plantool-format") == "text"
+
+
+def dotted(path) -> str:
+    """themes.transformation.initiatives[2].status"""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class Schema:
+    """Read-only views over the raw schema dict: titles, questions, themes."""
+
+    def __init__(self, raw: dict):
+        self.raw = raw
+        self._validator = None
+        self._prevalidator = None
+        self._questions: tuple | None = None
+        # Walks ask the same few hundred questions thousands of times per plan;
+        # the schema never changes, so each answer is worked out once. Answers are
+        # keyed by the node's identity and keep the node alive beside them, so an
+        # id is never reused for another node while its answer is cached.
+        self._resolved: dict[int, tuple[dict, dict]] = {}
+        self._branches: dict[int, tuple[dict, dict]] = {}
+        self._children: dict[tuple[int, Any], tuple[dict, dict | None]] = {}
+
+    # -- walking ---------------------------------------------------------
+    def resolve(self, node: dict) -> dict:
+        """Follow local $refs; the referring node's own keywords win (title, description)."""
+        if not isinstance(node, dict) or "$ref" not in node:
+            return node
+        cached = self._resolved.get(id(node))
+        if cached is None:
+            cached = self._resolved[id(node)] = (node, self._follow(node))
+        return cached[1]
+
+    def _follow(self, node: dict) -> dict:
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and seen < 20:
+            target = self.raw
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            merged = dict(target)
+            merged.update({k: v for k, v in node.items() if k != "$ref"})
+            node = merged
+            seen += 1
+        return node
+
+    def object_branch(self, node: dict) -> dict:
+        """The branch of an anyOf that describes an object with properties, if any."""
+        if not node:
+            return node  # callers pass a fresh {} for "no schema"; caching it would only grow
+        cached = self._branches.get(id(node))
+        if cached is None:
+            cached = self._branches[id(node)] = (node, self._object_branch(node))
+        return cached[1]
+
+    def _object_branch(self, node: dict) -> dict:
+        node = self.resolve(node)
+        if "properties" in node:
+            return node
+        for option in node.get("anyOf", []):
+            option = self.resolve(option)
+            if "properties" in option and "not_available" not in option["properties"]:
+                merged = dict(option)
+                for key in ("title", "description"):
+                    if key in node:
+                        merged[key] = node[key]
+                return merged
+        return node
+
+    def child(self, node: dict, part) -> dict | None:
+        """The schema node for one step into the data (a key or a list index)."""
+        if not node:
+            return None
+        key = (id(node), 0 if isinstance(part, int) else part)  # every list item has the same schema
+        cached = self._children.get(key)
+        if cached is None:
+            cached = self._children[key] = (node, self._child(node, part))
+        return cached[1]
+
+    def _child(self, node: dict, part) -> dict | None:
+        node = self.object_branch(node)
+        if isinstance(part, int):
+            items = node.get("items")
+            return self.resolve(items) if items else None
+        prop = node.get("properties", {}).get(part)
+        return self.resolve(prop) if prop is not None else None
+
+    def node_at(self, path) -> dict | None:
+        node: dict | None = self.resolve(self.raw)
+        for part in path:
+            if node is None:
+                return None
+            node = self.child(node, part)
+        return node
+
+    def label(self, path) -> str:
+        """Human breadcrumb for a data path: 'Disclosures › Agency staff › Spend on agency staff'."""
+        titles = []
+        node: dict | None = self.resolve(self.raw)
+        for index, part in enumerate(path):
+            node = self.child(node, part) if node is not None else None
+            if isinstance(part, int):
+                if titles:
+                    titles[-1] = f"{titles[-1]} item {part + 1}"
+                continue
+            if node is not None and node.get("title"):
+                title = node["title"]
+                if title == "Period" and titles:  # generic titles read better with their parent
+                    title = "period"
+                titles.append(title)
+            else:
+                titles.append(str(part))
+        return " › ".join(titles) if titles else "The plan"
+
+    # -- the plan's shape --------------------------------------------------
+    def themes(self) -> list[tuple[str, dict]]:
+        """(key, node) for each theme, in schema order."""
+        themes = self.raw["properties"]["themes"]["properties"]
+        return [(key, self.resolve(node)) for key, node in themes.items() if "x-plantool-theme" in node]
+
+    def disclosures(self) -> list[tuple[str, dict]]:
+        """(key, node) for each disclosure section, in schema order."""
+        return [(key, self.resolve(node)) for key, node in self.raw["properties"]["disclosures"]["properties"].items()]
+
+    def questions(self) -> tuple[tuple[tuple, dict], ...]:
+        """Every (path, node) marked x-plantool-question, in schema order (found once per schema)."""
+        if self._questions is None:
+
+            def walk(node: dict, path: tuple):
+                node = self.object_branch(node)
+                for key, child in node.get("properties", {}).items():
+                    child = self.resolve(child)
+                    if "x-plantool-question" in child:
+                        yield path + (key,), child
+                    elif "properties" in child:
+                        yield from walk(child, path + (key,))
+
+            self._questions = tuple(walk(self.raw, ()))
+        return self._questions
+
+    def annotation(self, name: str, default: Any = None) -> Any:
+        return self.raw.get(name, default)
+
+    def walk_data(self, data: Any) -> list[tuple[tuple, Any, dict | None]]:
+        """Every value in the data, in document order, with its path and schema node (None where the schema has none).
+
+        Built as one list by plain recursion: every rule reads it, and nested
+        generators cost a third of the rules' time on a real plan.
+        """
+        out: list[tuple[tuple, Any, dict | None]] = []
+        child = self.child
+
+        def walk(value: Any, path: tuple, node: dict | None) -> None:
+            out.append((path, value, node))
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, path + (key,), child(node, key))
+            elif isinstance(value, list):
+                item_node = child(node, 0)
+                for index, item in enumerate(value):
+                    walk(item, path + (index,), item_node)
+
+        walk(data, (), self.resolve(self.raw))
+        return out
+
+    # -- validation --------------------------------------------------------
+    def certainly_fits(self, data: Any) -> bool:
+        """True only when jsonschema would find nothing wrong; see prevalidate."""
+        if self._prevalidator is None:
+            from plantool.check.prevalidate import compile_schema
+
+            self._prevalidator = compile_schema(self.raw)
+        return self._prevalidator(data)
+
+    def validator(self):
+        """One validator per process, over the schema with its local $refs inlined.
+
+        Inlining is safe because the schema has no recursive references, and it
+        saves the reference lookups that otherwise dominate validation time.
+        """
+        if self._validator is None:
+            from jsonschema import Draft202012Validator
+
+            self._validator = Draft202012Validator(self.inlined())
+        return self._validator
+
+    def inlined(self) -> dict:
+        """The schema with every local $ref replaced by what it points at."""
+        annotations = {"title", "description", "examples"}
+
+        def inline(node):
+            if isinstance(node, list):
+                return [inline(item) for item in node]
+            if not isinstance(node, dict):
+                return node
+            if "$ref" in node and node["$ref"].startswith("#/"):
+                target = self.raw
+                for part in node["$ref"][2:].split("/"):
+                    target = target[part]
+                siblings = {k: v for k, v in node.items() if k != "$ref"}
+                clash = (set(siblings) & set(target)) - annotations - {k for k in siblings if k.startswith("x-")}
+                if clash:  # keep both sets of constraints, as $ref with siblings means in 2020-12
+                    return {"allOf": [inline(target)], **inline(siblings)}
+                return {**inline(target), **inline(siblings)}
+            return {key: (value if key == "$defs" else inline(value)) for key, value in node.items() if key != "$defs"}
+
+        return inline(self.raw)
