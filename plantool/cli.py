@@ -14,7 +14,7 @@ from typing import List, Optional
 import typer
 
 from plantool import __version__
-from plantool.check.findings import EXIT_USAGE
+from plantool.exit_codes import USAGE
 
 app = typer.Typer(
     name="plantool",
@@ -32,7 +32,7 @@ class OutputFormat(str, Enum):
     github = "github"
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> None:
+def fail(message: str, code: int = USAGE) -> None:
     """One line on stderr, then exit: how plantool reports usage and I/O problems."""
     typer.echo(f"plantool: error: {message}", err=True)
     raise typer.Exit(code)

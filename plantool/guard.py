@@ -8,8 +8,7 @@ from __future__ import annotations
 import sys
 from typing import Callable, NoReturn
 
-EXIT_INTERRUPTED = 130
-EXIT_INTERNAL = 3
+from plantool.exit_codes import INTERNAL, INTERRUPTED, USAGE
 
 
 def guarded(action: Callable[[], int | None]) -> NoReturn:
@@ -18,12 +17,12 @@ def guarded(action: Callable[[], int | None]) -> NoReturn:
         code = action()
     except KeyboardInterrupt:
         sys.stderr.write("plantool: interrupted\n")
-        raise SystemExit(EXIT_INTERRUPTED) from None
+        raise SystemExit(INTERRUPTED) from None
     except SystemExit:
         raise
     except BrokenPipeError:
-        raise SystemExit(2) from None
+        raise SystemExit(USAGE) from None
     except Exception as exc:  # a bug: say so in one line, with a distinct exit code
         sys.stderr.write(f"plantool: internal error: {type(exc).__name__}: {exc} (please report this)\n")
-        raise SystemExit(EXIT_INTERNAL) from None
+        raise SystemExit(INTERNAL) from None
     raise SystemExit(code or 0)

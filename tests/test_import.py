@@ -25,7 +25,7 @@ from docx_fixtures import build_all
 from plantool.plan import loader as documents
 from plantool.plan import richtext
 from plantool.export.docx.writer import Writer, build
-from plantool.check.findings import EXIT_CLEAN, EXIT_USAGE
+from plantool.exit_codes import CLEAN as EXIT_CLEAN, USAGE as EXIT_USAGE
 from plantool.importer import figures
 from plantool.importer.mapping import normalise
 from plantool.commands.import_ import default_output, run_import

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plantool.exit_codes import CLEAN, ERRORS
+
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 
-EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -30,4 +31,4 @@ class Finding:
 def exit_code(findings, *, strict: bool = False) -> int:
     """0 clean (warnings allowed unless strict), 1 errors."""
     failing = {ERROR, WARNING} if strict else {ERROR}
-    return EXIT_ERRORS if any(f.severity in failing for f in findings) else EXIT_CLEAN
+    return ERRORS if any(f.severity in failing for f in findings) else CLEAN

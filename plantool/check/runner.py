@@ -16,8 +16,6 @@ from plantool.plan import loader as documents
 from plantool.check.findings import ERROR, Finding
 from plantool.plan.schema import Schema, dotted, load_schema
 
-PLAN_SUFFIXES = (".plan.yaml", ".plan.yml")
-
 _SILENCE = re.compile(r"#\s*plantool:\s*disable(?P<file>-file)?=(?P<rules>[\w,-]+)")
 
 
@@ -110,38 +108,3 @@ def _apply_silences(text: str, findings: list) -> list:
         for f in findings
         if f.rule not in whole_file and f.rule not in by_line.get(f.line, ()) and "all" not in by_line.get(f.line, ())
     ]
-
-
-def expand(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Files to check from the command line: files as given, directories walked for *.plan.yaml.
-
-    Returns the files (each once) and I/O problems for arguments that are neither.
-    Directory walks do not follow symlinked directories, so a symlink loop cannot trap them.
-    """
-    files: list[Path] = []
-    seen: set[str] = set()
-    problems: list[str] = []
-
-    def add(path: Path) -> None:
-        try:
-            key = os.path.realpath(path)
-        except OSError:
-            key = str(path)
-        if key not in seen:
-            seen.add(key)
-            files.append(path)
-
-    for arg in paths:
-        path = Path(arg)
-        if path.is_dir():
-            found = []
-            for root, dirs, names in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root) / n for n in sorted(names) if n.endswith(PLAN_SUFFIXES)]
-            if not found:
-                problems.append(f"{arg}: no plan files (*.plan.yaml) in this directory")
-            for item in found:
-                add(item)
-        else:
-            add(path)  # missing or unreadable files are reported when checked
-    return files, problems

@@ -5,20 +5,22 @@ from __future__ import annotations
 from typing import TextIO
 
 from plantool import __version__
-from plantool.check.findings import EXIT_USAGE, exit_code
+from plantool.check.findings import exit_code
+from plantool.exit_codes import USAGE
 
 
 def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO, err: TextIO) -> int:
     from plantool.check import runner as checker
     from plantool.check import report
+    from plantool.plan.paths import expand
     from plantool.plan.schema import load_schema
 
-    files, problems = checker.expand(paths)
+    files, problems = expand(paths)
     results = checker.check_files(files, load_schema())
     io_errors = problems + [r.io_error for r in results if r.io_error]
     code = exit_code([f for r in results for f in r.findings], strict=strict)
     if io_errors:
-        code = EXIT_USAGE
+        code = USAGE
     if output_format == "json":
         report.write_json(results, out, code, __version__)
     elif output_format == "github":

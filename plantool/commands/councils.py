@@ -6,7 +6,7 @@ import csv
 import json
 from typing import TextIO
 
-from plantool.check.findings import EXIT_CLEAN, EXIT_USAGE
+from plantool.exit_codes import CLEAN, USAGE
 
 JSON_VERSION = 1  # bump only with an incompatible change to the JSON below (see README)
 
@@ -18,10 +18,10 @@ def run_councils(query: str, kind: str | None, output_format: str, *, out: TextI
         register = load_register()
     except RegisterError as exc:
         err.write(f"plantool: error: {exc}\n")
-        return EXIT_USAGE
+        return USAGE
     if kind and kind not in register.types():
         err.write(f"plantool: error: unknown council type '{kind}'; choose from: {', '.join(register.types())}\n")
-        return EXIT_USAGE
+        return USAGE
     found = register.search(query, kind)
     if output_format == "json":
         document = {
@@ -41,7 +41,7 @@ def run_councils(query: str, kind: str | None, output_format: str, *, out: TextI
         _write_text(found, out)
     if not found and output_format == "text":
         err.write(f"no council in the register matches '{query}'\n")
-    return EXIT_CLEAN
+    return CLEAN
 
 
 def _write_text(found, out: TextIO) -> None:

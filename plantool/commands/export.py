@@ -8,18 +8,13 @@ import zipfile
 from pathlib import Path
 from typing import TextIO
 
-from plantool.check.findings import ERROR, EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE
-
-PLAN_SUFFIXES = (".plan.yaml", ".plan.yml", ".yaml", ".yml")
-
+from plantool.check.findings import ERROR
+from plantool.exit_codes import CLEAN, ERRORS, USAGE
+from plantool.plan.paths import beside
 
 def default_output(plan: Path) -> Path:
     """derbyshire-2024.plan.yaml -> derbyshire-2024.docx, beside the plan."""
-    name = plan.name
-    for suffix in PLAN_SUFFIXES:
-        if name.endswith(suffix):
-            return plan.with_name(name[: -len(suffix)] + ".docx")
-    return plan.with_name(name + ".docx")
+    return beside(plan, ".docx")
 
 
 def previous_marker(path: Path) -> str | None:
@@ -70,7 +65,7 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     out_path = Path(output) if output else default_output(plan_path)
     if out_path.suffix.lower() != ".docx":
         err.write(f"plantool: error: {out_path}: the output must end in .docx\n")
-        return EXIT_USAGE
+        return USAGE
     from plantool.export.background import Builder
     from plantool.export.docx.template import TemplateError
 
@@ -81,7 +76,7 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     except documents.PlanIOError as exc:
         builder.cancel()
         err.write(f"plantool: error: {exc}\n")
-        return EXIT_USAGE
+        return USAGE
     status = None
     if isinstance(doc.data, dict) and isinstance(doc.data.get("plan"), dict):
         status = doc.data["plan"].get("status")
@@ -96,19 +91,19 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     if not isinstance(doc.data, dict):
         builder.cancel()
         err.write(f"plantool: error: {plan_path}: cannot export a file that is not a readable plan\n")
-        return EXIT_ERRORS
+        return ERRORS
     if errors and not draft:
         builder.cancel()
         err.write(
             f"plantool: export refused: {plan_path} has {len(errors)} error(s); fix them, "
             "or use --draft to export a marked draft\n"
         )
-        return EXIT_ERRORS
+        return ERRORS
     try:
         data = builder.wait()
     except TemplateError as exc:
         err.write(f"plantool: error: {exc}\n")
-        return EXIT_USAGE
+        return USAGE
     try:
         atomic_write(out_path, data, force=force, replace_ok=lambda p: previous_marker(p) == marker)
     except WriteError as exc:
@@ -116,6 +111,6 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
         if "already exists" in message:
             message = f"{out_path}: already exists and is not an earlier export of {plan_path.name}; use --force to replace it"
         err.write(f"plantool: error: {message}\n")
-        return EXIT_USAGE
+        return USAGE
     err.write(f"wrote {out_path}" + (" (marked DRAFT – not approved)" if draft_mark else "") + "\n")
-    return EXIT_CLEAN
+    return CLEAN

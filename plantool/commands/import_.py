@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from typing import Any, TextIO
 
-from plantool.check.findings import EXIT_CLEAN, EXIT_USAGE
+from plantool.exit_codes import CLEAN, USAGE
+from plantool.plan.paths import NEW_PLAN_SUFFIX, beside
 
-PLAN_SUFFIX = ".plan.yaml"
 WORD_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm")
 WIDTH = 88  # free text is wrapped like the examples; single line breaks read as spaces
 
@@ -20,11 +20,7 @@ class DocumentError(Exception):
 
 def default_output(source: Path) -> Path:
     """council-plan.docx -> council-plan.plan.yaml, beside the document."""
-    name = source.name
-    for suffix in WORD_SUFFIXES:
-        if name.lower().endswith(suffix):
-            return source.with_name(name[: -len(suffix)] + PLAN_SUFFIX)
-    return source.with_name(name + PLAN_SUFFIX)
+    return beside(source, NEW_PLAN_SUFFIX, WORD_SUFFIXES)
 
 
 def read_package(path: Path) -> bytes:
@@ -195,22 +191,22 @@ def run_import(source: str, output: str | None, *, force: bool, err: TextIO) -> 
     out_path = Path(output) if output else default_output(source_path)
     if not out_path.name.lower().endswith((".yaml", ".yml")):
         err.write(f"plantool: error: {out_path}: the output must end in .yaml (for example {default_output(source_path).name})\n")
-        return EXIT_USAGE
+        return USAGE
     if out_path.exists() and not force:
         err.write(f"plantool: error: {out_path}: already exists; use --force to replace it\n")
-        return EXIT_USAGE
+        return USAGE
     schema = load_schema()
     try:
         data, mapper = import_plan(source_path, schema)
     except DocumentError as exc:
         err.write(f"plantool: error: {exc}\n")
-        return EXIT_USAGE
+        return USAGE
     text = to_yaml(schema, data, source_path)
     try:
         atomic_write(out_path, text.encode("utf-8"), force=force)
     except WriteError as exc:
         err.write(f"plantool: error: {exc}\n")
-        return EXIT_USAGE
+        return USAGE
     for line in summary(schema, mapper, data, source_path, out_path):
         err.write(line + "\n")
-    return EXIT_CLEAN
+    return CLEAN

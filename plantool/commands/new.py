@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from plantool import __version__
-from plantool.check.findings import EXIT_CLEAN, EXIT_USAGE
+from plantool.exit_codes import CLEAN, USAGE
 
 PLAN_NAME = re.compile(r"\.plan\.ya?ml$")
 PERIOD = re.compile(r"^(\d{4})/(\d{2})$")
@@ -145,7 +145,7 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
             text = scaffold(options, schema, found)
     except NewPlanError as exc:
         err.write(f"plantool: error: {exc}\n")
-        return EXIT_USAGE
+        return USAGE
     writes = [(path, text, options.force)]
     schema_file = path.parent / SCHEMA_NAME
     if options.schema_ref is None and schema_copy_needed(schema_file, schema_text(), schema.raw.get("$id", "")):
@@ -155,7 +155,7 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
             atomic_write(target, content.encode("utf-8"), force=force)
     except WriteError as exc:
         err.write(f"plantool: error: {exc}\n")
-        return EXIT_USAGE
+        return USAGE
     for warning in options.warnings:
         err.write(f"plantool: warning: {warning}\n")
     if not PLAN_NAME.search(path.name):
@@ -163,7 +163,7 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
     err.write(f"wrote {path}" + (f" and {schema_file.name} (for editor help)" if len(writes) > 1 else "") + "\n")
     todo = "review each answer marked '# plantool: review'" if options.from_plan else "fill in each TODO"
     err.write(f"next: {todo}, then run `plantool check {path}`\n")
-    return EXIT_CLEAN
+    return CLEAN
 
 
 def scaffold(options: Options, schema, found: dict) -> str:
