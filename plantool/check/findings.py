@@ -10,7 +10,6 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 
 
-
 @dataclass(frozen=True)
 class Finding:
     """One problem at one place in one file. Lines and columns count from 1."""
@@ -23,6 +22,7 @@ class Finding:
     message: str
     path: str = ""  # dotted data path, e.g. disclosures.agency_staff.spend
     schema_path: str = ""  # JSON pointer into the schema, for schema findings
+    detail: str = ""  # the underlying tool's own words (e.g. the YAML parser's), for those who want them
 
     def sort_key(self):
         return (self.file, self.line, self.col, self.rule, self.message)

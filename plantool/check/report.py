@@ -95,6 +95,7 @@ def as_json(results, exit_code: int, version: str) -> dict:
                         "message": f.message,
                         "path": f.path,
                         "schema_path": f.schema_path or None,
+                        "detail": f.detail or None,
                     }
                     for f in r.findings
                 ],
