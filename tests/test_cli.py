@@ -94,7 +94,7 @@ def test_json_structure_is_stable(tmp_path):
     assert list(entry) == ["file", "error", "status", "questions", "findings"]
     assert entry["questions"] == {"answered": 26, "total": 26}
     [finding] = entry["findings"]
-    assert list(finding) == ["line", "col", "severity", "rule", "message", "path", "schema_path"]
+    assert list(finding) == ["line", "col", "severity", "rule", "message", "path", "schema_path", "detail"]
     assert finding["rule"] == "percentage-mismatch" and finding["path"] == "disclosures.agency_staff.share.percent"
     assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0, "info": 0, "unreadable": 0, "exit_code": 1}
 
