@@ -126,6 +126,8 @@ class Vocabulary:
     def children(self, path, node) -> None:
         for key, child in self.schema.object_branch(node).get("properties", {}).items():
             child = self.schema.resolve(child)
+            if child.get("x-plantool-own-sections"):
+                continue  # the council's own headings are kept by title, not matched as a field
             if is_free_text(child):
                 self.add(path + (key,), "text", path, child)
             elif "items" in child:

@@ -79,7 +79,10 @@ class Scaffold:
             if child.get("x-plantool-import-only"):
                 continue  # filled only by `plantool import docx`
             if child.get("x-plantool-covers"):
-                self.emit_alternative(key, child, indent)
+                self.emit_alternative(key, child, indent, "Remove the # marks to use this instead of the separate sections it covers.")
+                continue
+            if child.get("x-plantool-scaffold") == "commented":
+                self.emit_alternative(key, child, indent, "Optional: remove the # marks to use it.")
                 continue
             self.guidance(child, indent)
             self.emit_value(key, child, here, indent)
@@ -101,10 +104,10 @@ class Scaffold:
         else:
             self.lines.append(f"{pad}{key}:")
 
-    def emit_alternative(self, key: str, node: dict, indent: int) -> None:
-        """A section that replaces others (x-plantool-covers), written as comments to uncomment."""
+    def emit_alternative(self, key: str, node: dict, indent: int, how: str) -> None:
+        """A section most plans leave out (an alternative, or an optional extra), written as comments to uncomment."""
         self.guidance(node, indent)
-        self.comment("Remove the # marks to use this instead of the separate sections it covers.", indent)
+        self.comment(how, indent)
         for line in self.example_lines(key, node, 0):
             self.lines.append(f"{' ' * indent}# {line}")
 
