@@ -24,7 +24,8 @@ from docx_fixtures import build_all
 
 from plantool.plan import loader as documents
 from plantool.plan import richtext
-from plantool.export.docx.writer import Writer, build
+from plantool.export.docx.writer import build
+from plantool.publish.values import value_text
 from plantool.exit_codes import CLEAN as EXIT_CLEAN, USAGE as EXIT_USAGE
 from plantool.importer import figures
 from plantool.importer.mapping import normalise
@@ -141,15 +142,14 @@ def compare_value(original, got, path, problems):
         for key, value in original.items():
             compare_value(value, (got or {}).get(key) if isinstance(got, dict) else None, path + (key,), problems)
         return
-    writer = Writer(None, SCHEMA, {}, final=False)
     if valid(original, path):
         same = original == got or (
             isinstance(original, (int, float)) and isinstance(got, (int, float)) and abs(original - got) < 1e-9
         )
         if not same:
             problems.append(f"{path}: want {original!r}, got {got!r}")
-    elif writer.value_text(original, node).strip() != writer.value_text(got, node).strip():
-        problems.append(f"{path}: shown as {writer.value_text(original, node)!r}, imported as {got!r}")
+    elif value_text(SCHEMA, original, node).strip() != value_text(SCHEMA, got, node).strip():
+        problems.append(f"{path}: shown as {value_text(SCHEMA, original, node)!r}, imported as {got!r}")
 
 
 def compare_records(original: list, got: list, path: tuple, unmapped_text: str, problems):

@@ -145,9 +145,7 @@ def to_yaml(schema, data: dict, source: Path) -> str:
 
 
 def summary(schema, mapper, data: dict, source: Path, out_path: Path) -> list[str]:
-    from plantool.export.docx.writer import Writer
-
-    shown_as = Writer(None, schema, {}, final=False).value_text  # figures as the export shows them
+    from plantool.publish.values import value_text  # figures as the export shows them
     lines = [f"read {source}: {len(mapper.document.blocks)} blocks"]
     if mapper.log_mapped:
         lines.append("mapped:")
@@ -156,7 +154,7 @@ def summary(schema, mapper, data: dict, source: Path, out_path: Path) -> list[st
     if placed:
         lines.append("figures found:")
         for path, value, where in placed:
-            shown = shown_as(value, schema.node_at(path) or {})
+            shown = value_text(schema, value, schema.node_at(path) or {})
             if len(where) > 100:
                 where = where[:97] + "…\""
             lines.append(f"  {schema.label(path)} = {shown}  ({where})")

@@ -14,16 +14,19 @@ phrase wins). Bold lead-ins of bullets must match a phrase exactly.
 
 from __future__ import annotations
 
+from plantool.publish import labels
+
 # Section and field headings: schema path -> extra phrases.
 SYNONYMS: dict[str, list[str]] = {
     # About this plan
-    "plan.title": ["productivity plan"],
-    "plan.period": ["period", "financial year"],
-    "plan.status": ["status"],
-    "plan.approval.body": ["approved by"],
-    "plan.publication_url": ["published at", "published", "web page"],
-    "plan.contact": ["contact", "contact us", "further information"],
-    "plan.cost_of_producing": ["cost of producing this plan", "cost of producing", "cost of this plan"],
+    # (the labels plantool's own export prints come from publish/labels.py)
+    "plan.title": [labels.DOCUMENT_KIND],
+    "plan.period": [labels.PERIOD, "financial year"],
+    "plan.status": [labels.STATUS],
+    "plan.approval.body": [labels.APPROVED_BY],
+    "plan.publication_url": [labels.PUBLISHED_AT, "published", "web page"],
+    "plan.contact": [labels.CONTACT, "contact us", "further information"],
+    "plan.cost_of_producing": [labels.COST_OF_PRODUCING, "cost of producing", "cost of this plan"],
     "plan.introduction": [
         "background",
         "foreword",
@@ -154,13 +157,14 @@ SPEND_WORDS = ["spend", "spent", "spending", "cost", "expenditure", "paid", "pay
 # Words after a count that make it the count of long-serving workers.
 LONG_ENGAGEMENT = ["12 months", "twelve months", "a year", "one year"]
 
-# Header rows of two-column figure tables (as plantool's own export writes them).
-FIGURE_TABLE_HEADERS = [("figure", "value"), ("figure", "amount"), ("measure", "value"), ("item", "value")]
+# Header rows of two-column figure tables (plantool's own export writes the first), in lower case.
+FIGURE_TABLE_HEADERS = [(labels.FIGURE.lower(), labels.VALUE.lower()), ("figure", "amount"), ("measure", "value"), ("item", "value")]
 
 # Document furniture that is not content: the contents label before a table of
-# contents, and what a draft export writes under an unanswered prompt.
-CONTENTS_LABELS = ["contents", "table of contents"]
-UNANSWERED_MARKS = ["not answered yet"]
+# contents, and what a draft export writes under an unanswered prompt. These are
+# compared in lower case without punctuation.
+CONTENTS_LABELS = [labels.CONTENTS.lower(), "table of contents"]
+UNANSWERED_MARKS = [labels.NOT_ANSWERED.lower().rstrip(".")]
 
 # Title-block lines written as "Label: value" that say the plan's status.
-STATUS_LABELS = ["status"]
+STATUS_LABELS = [labels.STATUS.lower()]

@@ -20,11 +20,12 @@ _BARE_URL = re.compile(r"(?<![(\[])\b(?:https?://|www\.)[^\s)\]]+")
 
 @dataclass(frozen=True)
 class Span:
-    """A run of inline text: plain, bold, or a link (with its url)."""
+    """A run of inline text: plain, bold, italic, or a link (with its url)."""
 
     text: str
     bold: bool = False
     url: str | None = None
+    italic: bool = False  # not written by the subset yet; writers already honour it
 
 
 @dataclass(frozen=True)

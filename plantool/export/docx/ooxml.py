@@ -69,6 +69,16 @@ def _run(text: str = "", *, style_id: str | None = None, bold: bool = False):
     return run
 
 
+def set_paragraph_style_id(paragraph, style_id: str) -> None:
+    """Give a paragraph a style by its id, without python-docx's slow lookup by name."""
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
+def set_table_style_id(table, style_id: str) -> None:
+    """Give a table a style by its id ('TableGrid')."""
+    table._tbl.tblPr.style = style_id
+
+
 def hyperlink_style_id(document) -> str:
     """The id of the 'Hyperlink' character style, adding Word's usual one if the document lacks it."""
     styles = document.styles
