@@ -3,6 +3,11 @@
 Each helper writes the same XML Word itself writes, so Word, LibreOffice and
 screen readers treat the result as native: real hyperlinks, real fields
 (contents, page numbers), header rows, document language.
+
+This is the one module that uses python-docx's private API (`Run._r`,
+`Paragraph._p` and `._parent`, `Table._tbl`, `_Row._tr`, `docx.table._Cell`)
+and the XML classes behind it. tests/test_docx_private_api.py probes each name
+on a real document and fails loudly, naming it, if an upgrade changes one.
 """
 
 from __future__ import annotations
