@@ -95,7 +95,10 @@ def text_blocks(value: Any) -> tuple:
 
 def figure_cell(schema, value: Any, node: dict | None) -> Cell:
     """A value shown as words in one paragraph (an empty one when there is nothing to show)."""
-    return Cell((Paragraph((Span(value_text(schema, value, node)),)),), value, unit_of(schema, node))
+    unit = unit_of(schema, node)
+    if unit == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        unit = None  # a field that may hold a number holds words here
+    return Cell((Paragraph((Span(value_text(schema, value, node)),)),), value, unit)
 
 
 # -- the title block -------------------------------------------------------------------

@@ -79,8 +79,8 @@ def unit_of(schema, node: dict | None) -> str | None:
     properties = schema.object_branch(node).get("properties") or {}
     if "percent" in properties and "of" in properties:
         return "share"
-    kinds = node.get("type")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
-    if {"number", "integer"} & set(kinds):
-        return "number"
-    return None
+    kinds = set()
+    for option in (node, *node.get("anyOf", ())):  # a figure's own branch, beside {not_available: …}
+        declared = schema.resolve(option).get("type")
+        kinds |= set(declared) if isinstance(declared, list) else {declared}
+    return "number" if kinds & {"number", "integer"} else None
