@@ -5,20 +5,21 @@ today, HTML next) turns it into a file and decides only how things look. So
 every output says the same words in the same order, and a consumer that needs
 numbers (the year-on-year diff) finds the plan's raw values beside the words.
 
-Everything is frozen and made of tuples, so a model can be compared, hashed and
-shared between writers safely. Wording comes from the schema or `labels`;
-figures are already written the British way (`Cell.blocks`) and kept raw
-(`Cell.value`).
+Everything is frozen and made of tuples, so writers share one model and two
+models compare with ==. Only `Cell.value` and `Fact.value` hold the plan's own
+data (numbers, dicts, lists), which no writer may change. Wording comes from
+the schema or `labels`; figures are written the British way in `Cell.blocks`
+and kept raw in `Cell.value`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Union
+from typing import Any, Iterator
 
-from plantool.plan.richtext import Span  # noqa: F401  (the model's inline runs)
+from plantool.plan.richtext import Span
 
-Inline = tuple  # tuple[Span, ...]: plain, bold, italic or linked runs of text
+Inline = tuple[Span, ...]  # plain, bold, italic or linked runs of text
 
 BODY = "body"  # a paragraph of the plan's own text
 NOTE = "note"  # a remark about the plan, such as "Not answered yet."; writers set it apart (italics)
@@ -32,7 +33,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class BulletList:
-    items: tuple  # tuple[Inline, ...], one per bullet
+    items: tuple[Inline, ...]  # one per bullet
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Cell:
     nothing, so every writer draws the same empty cell.
     """
 
-    blocks: tuple  # tuple[Paragraph | BulletList, ...]
+    blocks: tuple[Paragraph | BulletList, ...]
     value: Any = None  # the raw value from the plan: 1.5, {"percent": 9.26, "of": "pay_bill"}, {"not_available": …}
     unit: str | None = None  # as Column.unit, for this cell (figures tables mix units in one column)
 
@@ -66,7 +67,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    cells: tuple  # tuple[Cell, ...], one per column
+    cells: tuple[Cell, ...]  # one per column
     path: tuple = ()  # data path of the record or figure: ("disclosures", "agency_staff", "share")
 
 
@@ -78,12 +79,12 @@ FIGURES = "figures"  # a disclosure's figures: Figure | Value
 class Table:
     caption: str  # the schema's title: also the table's alternative text
     description: str
-    columns: tuple  # tuple[Column, ...]; only the columns some row fills
-    rows: tuple  # tuple[Row, ...]
+    columns: tuple[Column, ...]  # only the columns some row fills
+    rows: tuple[Row, ...]
     kind: str = RECORDS
 
 
-Block = Union[Paragraph, BulletList, Table]
+Block = Paragraph | BulletList | Table
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class ContentsEntry:
 class Contents:
     title: str
     depth: int  # heading levels listed: 1 lists the themes only
-    entries: tuple  # tuple[ContentsEntry, ...], in document order
+    entries: tuple[ContentsEntry, ...]  # in document order
 
 
 @dataclass(frozen=True)
@@ -129,11 +130,11 @@ class Section:
     anchor: str
     title: str
     level: int  # 1 for themes, the introduction and the disclosures
-    blocks: tuple = ()  # tuple[Block, ...]: what comes before the first subsection
-    sections: tuple = ()  # tuple[Section, ...]
+    blocks: tuple[Block, ...] = ()  # what comes before the first subsection
+    sections: tuple[Section, ...] = ()
     path: tuple = ()  # the data path it shows: ("themes", "transformation", "future_plans")
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         """This section and every section inside it, in document order."""
         yield self
         for section in self.sections:
@@ -147,18 +148,20 @@ class Metadata:
     title: str
     subject: str
     author: str
-    keywords: tuple  # tuple[str, ...], none empty
+    keywords: tuple[str, ...]  # none empty
     language: str
     period: str | None = None
 
 
 @dataclass(frozen=True)
 class PublishedPlan:
+    """A whole plan as published: the title block, the contents, the sections, the file's properties."""
+
     title: str
     subtitle: str | None  # the council's name
-    facts: tuple  # tuple[Fact, ...], in reading order
+    facts: tuple[Fact, ...]  # in reading order
     contents: Contents
-    sections: tuple  # tuple[Section, ...]: introduction, themes in schema order, disclosures
+    sections: tuple[Section, ...]  # introduction, themes in schema order, disclosures
     metadata: Metadata
     draft_banner: str | None = None  # the draft mark on every page; None in a final document
 
