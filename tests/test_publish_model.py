@@ -316,3 +316,19 @@ def test_the_writer_draws_whatever_the_model_says():
     assert document.paragraphs[0].text == "A title only the model has"
     run = next(r for p in document.paragraphs for r in p.runs if r.text == "in italics")
     assert run.italic is True
+
+
+@pytest.mark.parametrize(
+    "contact, sentence, spans",
+    [
+        ({"email": "a@b.gov.uk"}, ["Contact: ", "email a@b.gov.uk"], ["email a@b.gov.uk"]),
+        ({"name": "Ann", "role": "Officer"}, ["Contact: Ann, Officer"], ["Ann, Officer"]),
+        ({"name": "Ann", "email": "a@b.gov.uk"}, ["Contact: Ann – ", "email a@b.gov.uk"], ["Ann – ", "email a@b.gov.uk"]),
+    ],
+)
+def test_the_contact_fact_reads_well_with_whatever_the_plan_gives(contact, sentence, spans):
+    data = complete_plan()
+    data["plan"]["contact"] = contact
+    fact = next(f for f in build_plan(SCHEMA, data, draft=False).facts if f.key == "contact")
+    assert [s.text for s in fact.sentence] == sentence and [s.text for s in fact.spans] == spans
+    assert [s.url for s in fact.sentence if s.url] == ([f"mailto:{contact['email']}"] if "email" in contact else [])

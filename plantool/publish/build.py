@@ -128,12 +128,11 @@ def title_facts(council: dict, plan: dict) -> tuple[Fact, ...]:
     contact = plan.get("contact") or {}
     who = ", ".join(str(contact[k]) for k in ("name", "role") if contact.get(k))
     if who or contact.get("email"):
-        shown = who + (labels.CONTACT_SEPARATOR if who and contact.get("email") else "")
-        spans = [Span(shown)] if shown else []
-        if contact.get("email"):
-            spans.append(Span(labels.EMAIL_LINK.format(address=contact["email"]), url=f"mailto:{contact['email']}"))
+        email = contact.get("email")
+        shown = who + (labels.CONTACT_SEPARATOR if who and email else "")
+        link = (Span(labels.EMAIL_LINK.format(address=email), url=f"mailto:{email}"),) if email else ()
         lead = Span(labels.FACT.format(label=labels.CONTACT, value=shown))
-        facts.append(Fact("contact", labels.CONTACT, tuple(spans), (lead, *spans[1 if shown else 0 :]), contact))
+        facts.append(Fact("contact", labels.CONTACT, ((Span(shown),) if shown else ()) + link, (lead, *link), contact))
     cost = plan.get("cost_of_producing")
     if isinstance(cost, (int, float)):
         shown = formatting.money(cost)
