@@ -10,8 +10,6 @@ print the same.
 
 import sys
 
-CHECK_FORMATS = ("text", "json", "github")
-
 # option -> (keyword, takes a value)
 CHECK_OPTIONS = {"--format": ("output_format", True), "-f": ("output_format", True), "--strict": ("strict", False)}
 EXPORT_OPTIONS = {
@@ -54,12 +52,14 @@ def fast_check_arguments(argv: list[str]):
     """(paths, format, strict) for a simple `check` command line, or None to use the full CLI."""
     if not argv or argv[0] != "check":
         return None
+    from plantool.check.reports import FORMATS
+
     parsed = _parse(argv[1:], CHECK_OPTIONS)
     if parsed is None or not parsed[0]:
         return None
     paths, given = parsed
     output_format = given.get("output_format", "text")
-    if output_format not in CHECK_FORMATS:
+    if output_format not in FORMATS:
         return None
     return paths, output_format, bool(given.get("strict"))
 

@@ -11,9 +11,11 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
+import click
 import typer
 
 from plantool import __version__
+from plantool.check import reports as check_formats
 from plantool.exit_codes import USAGE
 
 app = typer.Typer(
@@ -24,12 +26,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 def fail(message: str, code: int = USAGE) -> None:
@@ -54,7 +50,9 @@ def main(
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Plan files, or directories to search for *.plan.yaml files."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or github."),
+    output_format: str = typer.Option(
+        "text", "--format", "-f", click_type=click.Choice(list(check_formats.FORMATS)), help=f"{check_formats.choices_text()}.",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings as well as errors."),
 ) -> None:
     """Check plans against the schema and the completeness rules.
@@ -63,7 +61,7 @@ def check(
     """
     from plantool.commands.check import run_check
 
-    raise typer.Exit(run_check(paths, output_format.value, strict=strict, out=sys.stdout, err=sys.stderr))
+    raise typer.Exit(run_check(paths, output_format, strict=strict, out=sys.stdout, err=sys.stderr))
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""`plantool check`: check files and write the report; returns the exit code."""
+"""`plantool check`: check files and write the report in the format asked for; returns the exit code."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from plantool.exit_codes import USAGE
 
 def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO, err: TextIO) -> int:
     from plantool.check import runner as checker
-    from plantool.check import report
+    from plantool.check.reports import Report, writer
     from plantool.plan.paths import expand
     from plantool.plan.schema import load_schema
 
@@ -21,12 +21,7 @@ def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO
     code = exit_code([f for r in results for f in r.findings], strict=strict)
     if io_errors:
         code = USAGE
-    if output_format == "json":
-        report.write_json(results, out, code, __version__)
-    elif output_format == "github":
-        report.write_github(results, out)
-    else:
-        report.write_text(results, out, colour=report.use_colour(out))
+    writer(output_format)(Report(results, problems, code, __version__), out)
     for message in io_errors:
         err.write(f"plantool: error: {message}\n")
     return code

@@ -45,7 +45,7 @@ def run_councils(query: str, kind: str | None, output_format: str, *, out: TextI
 
 
 def _write_text(found, out: TextIO) -> None:
-    from plantool.check.report import use_colour
+    from plantool.check.reports.text import use_colour
 
     if use_colour(out) and found:
         from rich.console import Console

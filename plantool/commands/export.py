@@ -58,7 +58,7 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     from plantool.plan import loader as documents
     from plantool.check.runner import check_document
     from plantool.plan.fileio import WriteError, atomic_write
-    from plantool.check.report import finding_line
+    from plantool.check.reports.text import finding_line
     from plantool.plan.schema import load_schema
 
     plan_path = Path(plan)
