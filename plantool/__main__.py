@@ -1,21 +1,19 @@
 """Entry point for `plantool` and `python -m plantool`.
 
-`--version`, and plain `check` and `export docx` runs, are answered before the
+`--version`, and plain `check` and `export FORMAT` runs, are answered before the
 CLI framework is imported: the pre-commit hook runs `check` on every commit and
 `export` is part of an edit-and-look loop, and typer with click costs about a
 third of a `check`. Anything unusual (help, an unknown option, a missing value)
 goes to the full CLI, which gives the usual messages. A test proves both paths
-print the same.
+print the same. The check formats and the export formats, with their options,
+come from their registries (`plantool/check/reports/`, `plantool/export/`).
 """
 
 import sys
 
 # option -> (keyword, takes a value)
 CHECK_OPTIONS = {"--format": ("output_format", True), "-f": ("output_format", True), "--strict": ("strict", False)}
-EXPORT_OPTIONS = {
-    "--output": ("output", True), "-o": ("output", True), "--template": ("template", True),
-    "--draft": ("draft", False), "--force": ("force", False),
-}
+EXPORT_OPTIONS = {"--output": ("output", True), "-o": ("output", True), "--draft": ("draft", False), "--force": ("force", False)}
 
 
 def _parse(argv: list[str], options: dict):
@@ -65,16 +63,22 @@ def fast_check_arguments(argv: list[str]):
 
 
 def fast_export_arguments(argv: list[str]):
-    """Keyword arguments of run_export for a simple `export docx` command line, or None."""
-    if argv[:2] != ["export", "docx"]:
+    """Keyword arguments of run_export for a simple `export FORMAT` command line (FORMAT is argv[1]), or None."""
+    if len(argv) < 2 or argv[0] != "export":
         return None
-    parsed = _parse(argv[2:], EXPORT_OPTIONS)
+    from plantool.export import FORMATS
+
+    if argv[1] not in FORMATS:
+        return None
+    own = FORMATS[argv[1]].options
+    options = {**EXPORT_OPTIONS, **{option.flag: (option.keyword, option.takes_value) for option in own}}
+    parsed = _parse(argv[2:], options)
     if parsed is None or len(parsed[0]) != 1:
         return None
     [plan], given = parsed
     return {
-        "plan": plan, "output": given.get("output"), "draft": bool(given.get("draft")),
-        "force": bool(given.get("force")), "template": given.get("template"),
+        "plan": plan, "output": given.get("output"), "draft": bool(given.get("draft")), "force": bool(given.get("force")),
+        **{option.keyword: given.get(option.keyword, None if option.takes_value else False) for option in own},
     }
 
 
@@ -97,7 +101,7 @@ def main() -> None:
         from plantool.commands.export import run_export
         from plantool.guard import guarded
 
-        guarded(lambda: run_export(**export, err=sys.stderr))
+        guarded(lambda: run_export(argv[1], **export, err=sys.stderr))
     from plantool.cli import run
 
     run()

@@ -131,22 +131,36 @@ def councils(
     raise typer.Exit(run_councils(query, council_type, output_format.value, out=sys.stdout, err=sys.stderr))
 
 
-export_app = typer.Typer(help="Export a plan as a document.", no_args_is_help=True)
-app.add_typer(export_app, name="export")
+def export_command() -> click.Command:
+    """`plantool export FORMAT PLAN`, with FORMAT and each format's own options taken from the export registry."""
+    from typer.core import TyperArgument, TyperCommand, TyperOption
 
+    from plantool.export import FORMATS, all_options
 
-@export_app.command("docx")
-def export_docx(
-    plan: str = typer.Argument(..., help="The plan file to export."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Where to write the .docx (default: beside the plan, same name)."),
-    draft: bool = typer.Option(False, "--draft", help="Export even if the plan has errors; every page is marked DRAFT – not approved."),
-    template: Optional[str] = typer.Option(None, "--template", help="A council .docx whose styles, page setup and header art to use."),
-    force: bool = typer.Option(False, "--force", help="Replace the output even if it is not an earlier export of this plan."),
-) -> None:
-    """Write the Word document for Cabinet and the website. Runs check first; refuses a plan with errors."""
-    from plantool.commands.export import run_export
+    formats = "; ".join(f"{name}, {entry.help}" for name, entry in FORMATS.items())
+    params = [
+        TyperArgument(param_decls=["export_format"], metavar="FORMAT", type=click.Choice(list(FORMATS)), required=True),
+        TyperArgument(param_decls=["plan"], metavar="PLAN", required=True),
+        TyperOption(param_decls=["--output", "-o", "output"], metavar="OUT", help="Where to write it (default: beside the plan, same name)."),
+        TyperOption(param_decls=["--draft"], is_flag=True, help="Export even if the plan has errors; every page is marked DRAFT – not approved."),
+        TyperOption(param_decls=["--force"], is_flag=True, help="Replace the output even if it is not an earlier export of this plan."),
+    ]
+    for option in all_options():
+        users = ", ".join(name for name, entry in FORMATS.items() if option in entry.options)
+        params.append(TyperOption(
+            param_decls=[option.flag, option.keyword], metavar=option.metavar, is_flag=not option.takes_value,
+            help=f"({users} only) {option.help}",
+        ))
 
-    raise typer.Exit(run_export(plan, output, draft=draft, force=force, template=template, err=sys.stderr))
+    def export(export_format: str, plan: str, output, draft: bool, force: bool, **options) -> None:
+        from plantool.commands.export import run_export
+
+        raise typer.Exit(run_export(export_format, plan, output, draft=draft, force=force, err=sys.stderr, **options))
+
+    return TyperCommand(
+        "export", callback=export, params=params, no_args_is_help=True,
+        help=f"Write the plan as a document. FORMAT is one of: {formats}. Runs check first; refuses a plan with errors.",
+    )
 
 
 import_app = typer.Typer(help="Bring an existing plan document into plantool.", no_args_is_help=True)
@@ -169,4 +183,6 @@ def run() -> None:
     """Run the app with plantool's exit-code policy, and never show a traceback."""
     from plantool.guard import guarded
 
-    guarded(lambda: app(prog_name="plantool"))
+    command = typer.main.get_command(app)
+    command.add_command(export_command())
+    guarded(lambda: command.main(prog_name="plantool"))

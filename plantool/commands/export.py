@@ -1,10 +1,14 @@
-"""`plantool export docx`: check the plan, refuse or mark it, build the document, write it safely."""
+"""`plantool export FORMAT`: check the plan, refuse or mark it, build the document, write it safely.
+
+Nothing here knows a format: the suffix, the format's own options and the
+builder come from the registry in `plantool/export/__init__.py`. The builder
+runs in a background process (`plantool/export/background.py`) that starts
+importing at once, while this process reads and checks the plan.
+"""
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
+import importlib
 from pathlib import Path
 from typing import TextIO
 
@@ -12,64 +16,62 @@ from plantool.check.findings import ERROR
 from plantool.exit_codes import CLEAN, ERRORS, USAGE
 from plantool.plan.paths import beside
 
-def default_output(plan: Path) -> Path:
-    """derbyshire-2024.plan.yaml -> derbyshire-2024.docx, beside the plan."""
-    return beside(plan, ".docx")
-
-
-def previous_marker(path: Path) -> str | None:
-    """The export marker in an existing .docx's core properties, if it has one."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("docProps/core.xml")
-            if info.file_size > 1_000_000:
-                return None
-            core = archive.read(info).decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
-        return None
-    match = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", core)
-    return match.group(1) if match else None
-
-
-EXPORT_MARK = "plantool-export:"  # core 'identifier' prefix: lets a later export replace this file
+EXPORT_MARK = "plantool-export:"  # recorded in each export: lets a later export of the same plan replace it
 
 
 def export_marker(plan_path: Path) -> str:
     return f"{EXPORT_MARK}{Path(plan_path).name}"
 
 
-def _import_word() -> None:
-    """In the builder process, before the plan arrives: the slow import."""
-    from plantool.export.docx import writer  # noqa: F401  (imports python-docx)
+def _given(options: dict) -> dict:
+    """The options actually given: a value, or a flag that is on."""
+    return {keyword: value for keyword, value in options.items() if value is not None and value is not False}
 
 
-def _build_bytes(job: dict) -> bytes:
-    from plantool.plan.schema import load_schema
-    from plantool.export.docx.writer import build
+def _unaccepted(export_format: str, options: dict) -> str | None:
+    """A one-line complaint when options of another format were given, else None."""
+    from plantool.export import FORMATS, all_options
 
-    template = Path(job["template"]) if job["template"] else None
-    document = build(load_schema(), job["data"], draft_mark=job["draft_mark"], template=template, marker=job["marker"])
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    own = {option.keyword for option in FORMATS[export_format].options}
+    flags = {option.keyword: option.flag for option in all_options()}
+    wrong = [flags.get(keyword, keyword) for keyword in _given(options) if keyword not in own]
+    if not wrong:
+        return None
+    takes = ", ".join(option.flag for option in FORMATS[export_format].options) or "no options of its own"
+    return f"export {export_format} does not take {', '.join(wrong)} (it takes {takes})"
 
 
-def run_export(plan: str, output: str | None, *, draft: bool, force: bool, template: str | None, err: TextIO) -> int:
-    from plantool.plan import loader as documents
-    from plantool.check.runner import check_document
-    from plantool.plan.fileio import WriteError, atomic_write
-    from plantool.check.reports.text import finding_line
-    from plantool.plan.schema import load_schema
+def run_export(export_format: str, plan: str, output: str | None, *, draft: bool, force: bool, err: TextIO, **options) -> int:
+    """Export `plan` as `export_format`; `options` are format options by keyword (None or False when not given)."""
+    from plantool.export import FORMATS
 
+    complaint = _unaccepted(export_format, options)
+    if complaint:
+        err.write(f"plantool: error: {complaint}\n")
+        return USAGE
+    entry = FORMATS[export_format]
     plan_path = Path(plan)
-    out_path = Path(output) if output else default_output(plan_path)
-    if out_path.suffix.lower() != ".docx":
-        err.write(f"plantool: error: {out_path}: the output must end in .docx\n")
+    out_path = Path(output) if output else beside(plan_path, entry.suffix)
+    if out_path.suffix.lower() != entry.suffix:
+        err.write(f"plantool: error: {out_path}: the output must end in {entry.suffix}\n")
         return USAGE
     from plantool.export.background import Builder
-    from plantool.export.docx.template import TemplateError
 
-    builder = Builder(_import_word, _build_bytes, (TemplateError,))
+    builder_module = importlib.import_module(entry.builder)
+    builder = Builder(builder_module.prepare, builder_module.build, builder_module.EXPECTED_ERRORS)
+    return _check_build_write(
+        builder, builder_module, plan_path, out_path,
+        draft=draft, force=force, options=_given(options), err=err,
+    )
+
+
+def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path, *, draft, force, options, err) -> int:
+    from plantool.check.reports.text import finding_line
+    from plantool.check.runner import check_document
+    from plantool.plan import loader as documents
+    from plantool.plan.fileio import WriteError, atomic_write
+    from plantool.plan.schema import load_schema
+
     schema = load_schema()
     try:
         doc = documents.load(plan_path)
@@ -83,7 +85,7 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
     draft_mark = draft or status not in ("approved", "published")
     marker = export_marker(plan_path)
     if isinstance(doc.data, dict):
-        builder.send({"data": doc.data, "draft_mark": draft_mark, "template": template, "marker": marker})
+        builder.send({"data": doc.data, "draft_mark": draft_mark, "marker": marker, "options": options})
     result = check_document(doc, schema)
     for finding in result.findings:
         err.write(finding_line(finding) + "\n")
@@ -101,11 +103,11 @@ def run_export(plan: str, output: str | None, *, draft: bool, force: bool, templ
         return ERRORS
     try:
         data = builder.wait()
-    except TemplateError as exc:
+    except builder_module.EXPECTED_ERRORS as exc:
         err.write(f"plantool: error: {exc}\n")
         return USAGE
     try:
-        atomic_write(out_path, data, force=force, replace_ok=lambda p: previous_marker(p) == marker)
+        atomic_write(out_path, data, force=force, replace_ok=lambda p: builder_module.previous_marker(p) == marker)
     except WriteError as exc:
         message = str(exc)
         if "already exists" in message:
