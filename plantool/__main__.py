@@ -1,4 +1,4 @@
-"""Entry point for `plantool` and `python -m plantool`.
+"""Entry point for `plantool` and `python -m plantool`: `main(argv) -> int`.
 
 `--version`, and plain `check` and `export FORMAT` runs, are answered before the
 CLI framework is imported: the pre-commit hook runs `check` on every commit and
@@ -8,6 +8,8 @@ goes to the full CLI, which gives the usual messages. A test proves both paths
 print the same. The check formats and the export formats, with their options,
 come from their registries (`plantool/check/reports/`, `plantool/export/`).
 """
+
+from __future__ import annotations
 
 import sys
 
@@ -82,30 +84,31 @@ def fast_export_arguments(argv: list[str]):
     }
 
 
-def main() -> None:
-    argv = sys.argv[1:]
+def main(argv: list[str] | None = None) -> int:
+    """Run plantool on `argv` (default: the process's arguments) and return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     if argv in (["--version"], ["-V"]):
         from plantool import __version__
 
         print(f"plantool {__version__}")
-        raise SystemExit(0)
+        return 0
     check = fast_check_arguments(argv)
     if check is not None:
-        from plantool.guard import guarded
         from plantool.commands.check import run_check
+        from plantool.guard import guarded
 
         paths, output_format, strict = check
-        guarded(lambda: run_check(paths, output_format, strict=strict, out=sys.stdout, err=sys.stderr))
+        return guarded(lambda: run_check(paths, output_format, strict=strict, out=sys.stdout, err=sys.stderr), argv)
     export = fast_export_arguments(argv)
     if export is not None:
         from plantool.commands.export import run_export
         from plantool.guard import guarded
 
-        guarded(lambda: run_export(argv[1], **export, err=sys.stderr))
+        return guarded(lambda: run_export(argv[1], **export, err=sys.stderr), argv)
     from plantool.cli import run
 
-    run()
+    return run(argv)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -179,10 +179,11 @@ def import_docx(
     raise typer.Exit(run_import(source, output, force=force, err=sys.stderr))
 
 
-def run() -> None:
-    """Run the app with plantool's exit-code policy, and never show a traceback."""
+def run(argv: list[str] | None = None) -> int:
+    """Run the full CLI on `argv` with plantool's exit-code policy; returns the exit code, never a traceback."""
     from plantool.guard import guarded
 
+    argv = sys.argv[1:] if argv is None else list(argv)
     command = typer.main.get_command(app)
     command.add_command(export_command())
-    guarded(lambda: command.main(prog_name="plantool"))
+    return guarded(lambda: command.main(args=argv, prog_name="plantool"), argv)

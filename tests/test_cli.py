@@ -228,7 +228,7 @@ def test_fast_check_path_gives_what_the_full_cli_gives(tmp_path):
     for output_format in ("text", "json", "github"):
         fast = run_plantool("check", "--format", output_format, *paths)
         full = subprocess.run(
-            [sys.executable, "-c", "import sys; from plantool.cli import run; sys.argv[0] = 'plantool'; run()",
+            [sys.executable, "-c", "import sys; from plantool.cli import run; sys.argv[0] = 'plantool'; sys.exit(run())",
              "check", "--format", output_format, *paths],
             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
         )
@@ -265,7 +265,7 @@ def test_fast_export_path_gives_what_the_full_cli_gives(tmp_path):
             result = run_plantool(*command)
         else:
             result = subprocess.run(
-                [sys.executable, "-c", "import sys; from plantool.cli import run; sys.argv[0] = 'plantool'; run()", *command],
+                [sys.executable, "-c", "import sys; from plantool.cli import run; sys.argv[0] = 'plantool'; sys.exit(run())", *command],
                 capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
             )
         assert result.returncode == 0, result.stderr
