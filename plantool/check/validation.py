@@ -35,16 +35,14 @@ def _describe(value) -> str:
 
 
 def _number_hint(value) -> str:
-    """Suggest the plain number an author probably meant ('£166,275' -> 166275)."""
+    """Suggest the plain number an author probably meant ('£166,275' -> 166275, '£1.2m' -> 1200000)."""
     if not isinstance(value, str):
         return ""
-    cleaned = re.sub(r"[£,%\s]", "", value)
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)(m|million|bn|billion|k)?", cleaned, re.IGNORECASE)
-    if not match:
+    from plantool.money import amount
+
+    number = amount(re.sub(r"[%\s]", "", value))  # '4.1 %' -> 4.1, '£ 1.2 m' -> 1200000
+    if number is None:
         return ""
-    number = float(match.group(1))
-    scale = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((match.group(2) or "").lower(), 1)
-    number *= scale
     shown = int(number) if number == int(number) else number
     return f"; write it as a plain number: {shown}"
 

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from plantool.importer import synonyms
-from plantool.importer.read_docx import normal
+from plantool.money import IN_TEXT as MONEY_IN_TEXT
+from plantool.money import NUMBER, amount, plain_number
+from plantool.words import simple_words as normal
 
-_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+"
-_SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
-_MONEY = re.compile(rf"£\s?(?P<n>{_NUMBER})(?:\s?(?P<scale>k|m|mn|bn|thousand|million|billion)\b)?", re.IGNORECASE)
-_PERCENT = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_PERCENT = re.compile(rf"(?P<n>{NUMBER})\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})")
-_PLAIN_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
+_PLAIN_NUMBER = re.compile(rf"^\s*(?:{NUMBER})\s*$")
 
 
 class Unparsed(ValueError):
@@ -29,14 +28,10 @@ class Unparsed(ValueError):
 
 
 def number(text: str, *, integer: bool = False) -> int | float:
-    cleaned = str(text).strip().replace(",", "").replace("\u2212", "-")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise Unparsed(text) from None
-    if value.is_integer() and "." not in cleaned:
-        return int(value)
-    if integer:
+    value = plain_number(text)
+    if value is None:
+        raise Unparsed(text)
+    if integer and isinstance(value, float):
         if value.is_integer():
             return int(value)
         raise Unparsed(text)
@@ -44,16 +39,10 @@ def number(text: str, *, integer: bool = False) -> int | float:
 
 
 def money(text: str) -> int | float:
-    match = _MONEY.fullmatch(str(text).strip().rstrip("."))
-    if not match:
-        if _PLAIN_NUMBER.match(str(text)):
-            return number(text)
+    """'£1.5m' -> 1500000, '£166,275' -> 166275 (see plantool.money)."""
+    value = amount(text)
+    if value is None:
         raise Unparsed(text)
-    value = number(match.group("n"))
-    scale = match.group("scale")
-    if scale:
-        value = value * _SCALE[scale.lower()]
-        value = int(value) if float(value).is_integer() else round(value, 2)
     return value
 
 
@@ -142,7 +131,7 @@ def base_key(schema, share_node: dict, phrase: str):
 def share(schema, node: dict, text: str) -> dict:
     """'4.1% of the pay bill (£20,000,000)' -> {percent: 4.1, of: pay_bill, base_amount: 20000000}."""
     match = re.fullmatch(
-        rf"\s*(?P<p>{_NUMBER})\s?%\s*(?:of\s+(?P<base>[^()]+?))?\s*(?:\((?P<amount>[^)]*)\))?\s*\.?\s*",
+        rf"\s*(?P<p>{NUMBER})\s?%\s*(?:of\s+(?P<base>[^()]+?))?\s*(?:\((?P<amount>[^)]*)\))?\s*\.?\s*",
         str(text),
     )
     if not match:
@@ -206,8 +195,13 @@ class Found:
     sentence: str
 
 
+def without_markup(text: str) -> str:
+    """'**Spend** was [£4m](https://…)' -> 'Spend was £4m'."""
+    return re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", str(text))
+
+
 def sentences(text: str) -> list[str]:
-    plain = re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", str(text))
+    plain = without_markup(text)
     return [s.strip() for s in re.split(r"(?<=[.;!?])\s+(?=[A-Z(£0-9])", " ".join(plain.split())) if s.strip()]
 
 
@@ -239,6 +233,12 @@ def in_text(schema, text: str, context: str | None = None) -> list[Found]:
             continue
         found.extend(_sentence_figures(schema, section_key, node, sentence))
     return found
+
+
+def in_section(schema, text: str, section: tuple | None) -> list[Found]:
+    """Figures stated in text that sits under `section`; a disclosure section is the sentences' default subject."""
+    context = ".".join(section) if section and section[0] == "disclosures" and len(section) == 2 else None
+    return in_text(schema, text, context)
 
 
 def _field_paths(schema, node: dict):
@@ -279,7 +279,7 @@ def _sentence_figures(schema, section_key: str, node: dict, sentence: str) -> li
         alternatives = "|".join(re.escape(n).replace(r"\ ", " ").replace(" ", r"[\s-]?") for n, _ in names)
         if alternatives:
             pattern = re.compile(
-                rf"(?P<p>{_NUMBER})\s?(?:%|per\s?cent)\s+of\s+(?:(?:the|its|our|their|total|a|an)\s+)*(?P<base>{alternatives})\b"
+                rf"(?P<p>{NUMBER})\s?(?:%|per\s?cent)\s+of\s+(?:(?:the|its|our|their|total|a|an)\s+)*(?P<base>{alternatives})\b"
                 rf"(?:\s*\((?P<amount>£[^)]*)\))?",
                 re.IGNORECASE,
             )
@@ -313,7 +313,7 @@ def _sentence_figures(schema, section_key: str, node: dict, sentence: str) -> li
                 break
     spending = any(re.search(rf"\b{re.escape(w)}", sentence, re.IGNORECASE) for w in synonyms.SPEND_WORDS)
     if amount_path and spending:
-        for match in _MONEY.finditer(sentence):
+        for match in MONEY_IN_TEXT.finditer(sentence):
             if any(start <= match.start() < end for start, end in used):
                 continue
             try:

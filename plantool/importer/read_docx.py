@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 
 from plantool.importer import synonyms
+from plantool.words import simple_words
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -276,7 +277,7 @@ class Reader:
             if child.tag == qn("w:p"):
                 block = self.paragraph(child)
                 if block is not None and block.kind == "toc":
-                    if blocks and blocks[-1].kind in ("paragraph", "heading") and normal(blocks[-1].plain) in synonyms.CONTENTS_LABELS:
+                    if blocks and blocks[-1].kind in ("paragraph", "heading") and simple_words(blocks[-1].plain) in synonyms.CONTENTS_LABELS:
                         blocks.pop()  # the "Contents" label above the table of contents
                 elif block is not None:
                     blocks.append(block)
@@ -288,7 +289,7 @@ class Reader:
                 blocks.append(self.table(child))
             elif child.tag == qn("w:sdt"):
                 if _is_toc_control(child):
-                    if blocks and blocks[-1].kind in ("paragraph", "heading") and normal(blocks[-1].plain) in synonyms.CONTENTS_LABELS:
+                    if blocks and blocks[-1].kind in ("paragraph", "heading") and simple_words(blocks[-1].plain) in synonyms.CONTENTS_LABELS:
                         blocks.pop()
                     continue
                 content = child.find(qn("w:sdtContent"))
@@ -314,10 +315,6 @@ def _is_toc_control(sdt) -> bool:
         if "table of contents" in (gallery.get(qn("w:val")) or "").lower():
             return True
     return False
-
-
-def normal(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", str(text).lower()).split())
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from plantool.words import simple_words as normalise  # the one way plantool compares names
+
 REGISTER_NAME = "english-councils-2024.csv"
 COLUMNS = ("gss_code", "name", "short_name", "type", "county_gss", "region", "alt_names")
 ENV_VARIABLE = "PLANTOOL_REGISTER"
@@ -66,10 +68,6 @@ class NotFound(LookupError):
         self.query, self.suggestions = query, suggestions
         hint = f" (did you mean {' or '.join(c.name for c in suggestions)}?)" if suggestions else ""
         super().__init__(f"no council called '{query}' in the register{hint}")
-
-
-def normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower().replace("&", " and ")).split())
 
 
 def distinctive(text: str) -> str:
@@ -138,6 +136,25 @@ class Register:
         close = difflib.get_close_matches(normalise(query), list(names), n=3, cutoff=0.75)
         suggestions = list(dict.fromkeys(names[n] for n in close))
         raise NotFound(query, suggestions)
+
+    def named_in(self, text: str) -> Council | None:
+        """The first council a piece of prose names ('… of Derbyshire County Council …'); the longest name wins a tie.
+
+        Names of one word ('Derby') are too common in prose to count.
+        """
+        if not text:
+            return None
+        haystack = f" {normalise(text)} "
+        best = None
+        for council in self.councils:
+            for name in (council.name, *council.alt_names):
+                needle = normalise(name)
+                if len(needle.split()) < 2:
+                    continue
+                at = haystack.find(f" {needle} ")
+                if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(needle) > best[1])):
+                    best = (at, len(needle), council)
+        return best[2] if best else None
 
 
 @lru_cache(maxsize=4)
