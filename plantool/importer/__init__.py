@@ -1,7 +1,8 @@
 """`plantool import docx`: turn a council's Word productivity plan into a draft plan file.
 
-read_docx reads the document body in order; mapping places headings, text and
-tables in the schema (vocabulary: schema titles plus synonyms.SYNONYMS);
-figures turns shown figures back into numbers; run checks the file, writes the
-YAML and prints what went where.
+The pipeline, one module each: source (open the .docx safely) -> read_docx
+(the body as blocks) -> mapping (walk the blocks; vocabulary names what a
+heading leads to, facts reads the title block, tables reads tables, figures
+turns shown figures back into numbers) -> assembly (the plan as data, an
+ImportResult) -> plan_text (YAML) and summary (what went where).
 """

@@ -40,11 +40,13 @@ def is_free_text(node: dict | None) -> bool:
 
 
 def dotted(path) -> str:
-    """themes.transformation.initiatives[2].status"""
+    """themes.transformation.initiatives[2].status; a '[]' step (any item of a list) reads initiatives[].status."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif part == "[]":
+            out += "[]"
         else:
             out += f".{part}" if out else str(part)
     return out

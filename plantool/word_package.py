@@ -1,0 +1,95 @@
+"""Open an untrusted Word package safely: the checks a house template and an imported plan both get.
+
+Both arrive from outside plantool, so neither is trusted: macro-enabled files,
+non-Word files, corrupt archives and zip bombs are refused with a one-line
+message naming the file, never a traceback. Messages call the file by what it
+is to the caller (`what`: "template" for export, "document" for import).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+MAX_PACKAGE_BYTES = 50 * 1024 * 1024  # a house template with header art is a few MB at most
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200  # text-heavy XML compresses ~10:1; bombs compress 1000:1
+MAX_MEMBERS = 5_000
+
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+MACRO_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    "application/vnd.ms-office.vbaProject",
+)
+MACRO_SUFFIXES = (".docm", ".dotm")
+
+
+class UnsafePackage(Exception):
+    """The file cannot be used as a Word package; the message names it and says why."""
+
+
+def read_package(path: Path, what: str = "document") -> bytes:
+    """The file's bytes, refusing a missing, unreadable or oversized file."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise UnsafePackage(f"{path}: {what} is not a file")
+        if size > MAX_PACKAGE_BYTES:
+            raise UnsafePackage(f"{path}: {what} is {size // (1024 * 1024)} MB; the limit is {MAX_PACKAGE_BYTES // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnsafePackage(f"{path}: {what} not found") from None
+    except OSError as exc:
+        raise UnsafePackage(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+
+
+def checked_archive(path: Path, data: bytes, what: str = "document") -> bytes:
+    """The package as a .docx python-docx will open (a .dotx is converted); refuses anything else."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise UnsafePackage(f"{path}: not a Word .docx file (it is not a zip package)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise UnsafePackage(f"{path}: {what} has {len(members)} parts; refusing a suspicious package")
+            unpacked = sum(member.file_size for member in members)
+            packed = sum(member.compress_size for member in members) or 1
+            if unpacked > MAX_UNPACKED_BYTES or (unpacked / packed > MAX_COMPRESSION_RATIO and unpacked > 10_000_000):
+                raise UnsafePackage(f"{path}: {what} unpacks to {unpacked:,} bytes; refusing a possible zip bomb")
+            names = {member.filename for member in members}
+            if "[Content_Types].xml" not in names:
+                raise UnsafePackage(f"{path}: not a Word .docx file (no [Content_Types].xml)")
+            content_types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+            if any(kind in content_types for kind in MACRO_TYPES) or any(n.lower().endswith("vbaproject.bin") for n in names):
+                raise UnsafePackage(f"{path}: {what} contains macros (.docm/.dotm); save it as a macro-free .docx")
+            if DOCUMENT_TYPE in content_types:
+                bad = archive.testzip()
+                if bad:
+                    raise UnsafePackage(f"{path}: {what} is corrupt (damaged part {bad})")
+                return data
+            if TEMPLATE_TYPE in content_types:  # a .dotx: same package, different main content type
+                return _as_document(archive, content_types)
+            raise UnsafePackage(f"{path}: not a Word .docx file (no Word document part)")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise UnsafePackage(f"{path}: {what} is corrupt ({exc})") from None
+
+
+def open_package(path: Path, what: str = "document") -> bytes:
+    """The checked bytes of a Word file: refuses macro-enabled names first, then everything above."""
+    if path.suffix.lower() in MACRO_SUFFIXES:
+        raise UnsafePackage(f"{path}: macro-enabled Word files are refused; save the {what} as .docx")
+    return checked_archive(path, read_package(path, what), what)
+
+
+def _as_document(archive: zipfile.ZipFile, content_types: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for member in archive.infolist():
+            data = archive.read(member)
+            if member.filename == "[Content_Types].xml":
+                data = content_types.replace(TEMPLATE_TYPE, DOCUMENT_TYPE).encode("utf-8")
+            copy.writestr(member, data)
+    return out.getvalue()
