@@ -71,6 +71,7 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
     from plantool.plan import loader as documents
     from plantool.plan.fileio import WriteError, atomic_write
     from plantool.plan.schema import load_schema
+    from plantool.plan.status import SIGNED_OFF
 
     schema = load_schema()
     try:
@@ -82,7 +83,7 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
     status = None
     if isinstance(doc.data, dict) and isinstance(doc.data.get("plan"), dict):
         status = doc.data["plan"].get("status")
-    draft_mark = draft or status not in ("approved", "published")
+    draft_mark = draft or status not in SIGNED_OFF
     marker = export_marker(plan_path)
     if isinstance(doc.data, dict):
         builder.send({"data": doc.data, "draft_mark": draft_mark, "marker": marker, "options": options})

@@ -14,9 +14,9 @@ from typing import Any, Callable, TextIO
 
 from plantool import __version__
 from plantool.exit_codes import CLEAN, USAGE
+from plantool.plan.period import PERIOD
 
 PLAN_NAME = re.compile(r"\.plan\.ya?ml$")
-PERIOD = re.compile(r"^(\d{4})/(\d{2})$")
 SCHEMA_COPY = "productivity-plan.schema.json"  # written beside the plan; a relative ref works on any machine
 
 
@@ -167,9 +167,10 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
 
 
 def scaffold(options: Options, schema, found: dict) -> str:
+    from plantool.plan.status import DRAFT
     from plantool.scaffold.blank import scaffold_text
 
-    values: dict[tuple, Any] = {("plan", "status"): "draft"}
+    values: dict[tuple, Any] = {("plan", "status"): DRAFT}
     for key in ("name", "type", "gss_code"):
         if found.get(key):
             values[("council", key)] = found[key]

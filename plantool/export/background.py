@@ -17,15 +17,11 @@ import signal
 import sys
 from typing import Any, Callable
 
+from plantool.plan.fileio import write_all
+
 
 class BackgroundFailed(Exception):
     """The child could not build the document; the message says why."""
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 def _read_all(fd: int) -> bytes:
@@ -67,7 +63,7 @@ class Builder:
         except BaseException as exc:  # noqa: BLE001 - reported by the parent as an internal error
             payload = b"bg" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
         try:
-            _write_all(result_write, payload)
+            write_all(result_write, payload)
         finally:
             os._exit(0)
 
@@ -77,7 +73,7 @@ class Builder:
             self.job = job
             return
         try:
-            _write_all(self.job_write, pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+            write_all(self.job_write, pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
         finally:
             os.close(self.job_write)
 

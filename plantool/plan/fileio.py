@@ -48,12 +48,11 @@ def _has_tmpfile() -> bool:
     return hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte: os.write may take only part of a buffer (a pipe, a signal)."""
     view = memoryview(data)
     while view:
-        written = os.write(fd, view)
-        view = view[written:]
-    os.fsync(fd)
+        view = view[os.write(fd, view) :]
 
 
 def _write_unnamed(path: Path, directory: Path, data: bytes, mode: int) -> None:
@@ -67,7 +66,8 @@ def _write_unnamed(path: Path, directory: Path, data: bytes, mode: int) -> None:
         raise
     temp = directory / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
-        _write_all(fd, data)
+        write_all(fd, data)
+        os.fsync(fd)
         os.fchmod(fd, mode)
         linked = _link_fd(fd, temp)
     finally:

@@ -9,10 +9,10 @@ comment that the review-needed rule reports until the author deletes it.
 from __future__ import annotations
 
 import io
-import re
+
+from plantool.plan.period import PERIOD
 
 REVIEW_MARK = "# plantool: review"
-_PERIOD = re.compile(r"^(\d{4})/(\d{2})$")
 
 
 class RollForwardError(Exception):
@@ -21,7 +21,7 @@ class RollForwardError(Exception):
 
 def next_period(period: str) -> str:
     """2024/25 -> 2025/26."""
-    match = _PERIOD.match(str(period or ""))
+    match = PERIOD.match(str(period or ""))
     if not match:
         raise RollForwardError(f"its period '{period}' is not a financial year like 2024/25; give --period")
     start = int(match.group(1)) + 1
@@ -32,6 +32,8 @@ def roll_forward(text: str, schema, period: str | None) -> tuple[str, str, str]:
     """The new plan's text, with the old and new periods."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
+
+    from plantool.plan.status import DRAFT
 
     yaml = YAML()  # round-trip: keeps comments, order and quoting
     yaml.preserve_quotes = True
@@ -48,7 +50,7 @@ def roll_forward(text: str, schema, period: str | None) -> tuple[str, str, str]:
     plan["period"] = new
     if isinstance(plan.get("title"), str) and old:
         plan["title"] = plan["title"].replace(old, new)
-    plan["status"] = "draft"
+    plan["status"] = DRAFT
     for key in ("approval", "publication_url"):
         if key in plan:
             del plan[key]

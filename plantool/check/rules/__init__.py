@@ -18,6 +18,7 @@ from typing import Any
 
 from plantool.check.findings import ERROR, WARNING
 from plantool.plan.schema import is_free_text
+from plantool.plan.status import DRAFT, SIGNED_OFF
 
 # Order is the order `plantool rules` lists them in.
 RULE_MODULES = (
@@ -75,7 +76,7 @@ class Context:
     def status(self) -> str:
         plan = self.data.get("plan")
         status = plan.get("status") if isinstance(plan, dict) else None
-        return status if status in ("draft", "approved", "published") else "draft"
+        return status if status in (DRAFT, *SIGNED_OFF) else DRAFT
 
     @cached_property
     def values(self) -> list[tuple[tuple, Any, dict | None]]:
@@ -111,7 +112,7 @@ class Context:
         return value
 
     def gap_severity(self) -> str:
-        return WARNING if self.status == "draft" else ERROR
+        return WARNING if self.status == DRAFT else ERROR
 
 
 def load_rules() -> list:

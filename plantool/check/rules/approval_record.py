@@ -13,6 +13,7 @@ FAIL:
 from __future__ import annotations
 
 from plantool.plan.questions import is_blank
+from plantool.plan.status import DRAFT
 from plantool.check.rules import Problem
 
 ID = "approval-record"
@@ -20,7 +21,7 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    if ctx.status == "draft":
+    if ctx.status == DRAFT:
         return
     for field in ("body", "date"):
         path = ("plan", "approval", field)

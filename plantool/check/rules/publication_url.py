@@ -13,6 +13,7 @@ FAIL:
 from __future__ import annotations
 
 from plantool.plan.questions import is_blank
+from plantool.plan.status import PUBLISHED
 from plantool.check.rules import Problem
 
 ID = "publication-url"
@@ -23,7 +24,7 @@ PATH = ("plan", "publication_url")
 
 def check(ctx):
     value = ctx.get(PATH)
-    if ctx.status == "published" and is_blank(value):
+    if ctx.status == PUBLISHED and is_blank(value):
         yield Problem(
             PATH,
             f"{ctx.schema.label(PATH)}: a published plan must give the address it is published at (plan.publication_url)",
