@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from plantool.plan.schema import SchemaError, follow_pointer
+
 Check = Callable[[Any], bool]
 
 # Keywords that only describe: they never make data invalid.
@@ -43,13 +45,10 @@ def compile_schema(raw: dict) -> Check:
     compiled: dict[int, Check] = {}
 
     def follow(ref: str) -> dict | None:
-        if not ref.startswith("#/"):
-            return None
-        target: Any = raw
-        for part in ref[2:].split("/"):
-            if not isinstance(target, dict) or part not in target:
-                return None
-            target = target[part]
+        try:
+            target = follow_pointer(raw, ref)
+        except SchemaError:
+            return None  # a reference elsewhere, or to nothing: jsonschema decides
         return target if isinstance(target, dict) else None
 
     def build(node: Any) -> Check:

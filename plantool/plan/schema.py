@@ -34,6 +34,58 @@ def load_schema(path: str | None = None) -> "Schema":
     return Schema(json.loads(source.read_text(encoding="utf-8")))
 
 
+class SchemaError(Exception):
+    """The schema itself cannot be used: a $ref that leads nowhere, or back to itself. The message gives the pointers."""
+
+
+def follow_pointer(root: Any, ref: str) -> Any:
+    """What a local $ref ('#/$defs/period') points at in `root` (JSON pointer escapes included).
+
+    Raises SchemaError for a reference outside the schema or to a place it does not have.
+    """
+    if not isinstance(ref, str) or not (ref == "#" or ref.startswith("#/")):
+        raise SchemaError(f"$ref {ref!r}: only references within the schema (#/...) are supported")
+    target = root
+    for part in ref[2:].split("/") if ref != "#" else ():
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(target, dict) and part in target:
+            target = target[part]
+        elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
+            target = target[int(part)]
+        else:
+            raise SchemaError(f"$ref {ref}: the schema has nothing at that place")
+    return target
+
+
+def check_references(raw: dict) -> None:
+    """Refuse a schema in which a $ref reaches itself, directly or through others (plantool inlines them).
+
+    The error gives the chain of pointers, e.g. '#/$defs/a -> #/$defs/b -> #/$defs/a'.
+    """
+    sound: set[str] = set()  # references whose targets were walked to the end without meeting a cycle
+
+    def visit(node: Any, chain: list[str]) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item, chain)
+            return
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            if ref in chain:
+                loop = " -> ".join(chain[chain.index(ref) :] + [ref])
+                raise SchemaError(f"$ref reaches itself: {loop}")
+            if ref not in sound:
+                visit(follow_pointer(raw, ref), chain + [ref])
+                sound.add(ref)
+        for key, value in node.items():
+            if key != "$ref":
+                visit(value, chain)
+
+    visit(raw, [])
+
+
 def is_free_text(node: dict | None) -> bool:
     """A field written in the free-text subset (paragraphs, bullets, bold, links)."""
     return bool(node) and node.get("x-plantool-format") == "text"
@@ -56,6 +108,7 @@ class Schema:
     """Read-only views over the raw schema dict: titles, questions, themes."""
 
     def __init__(self, raw: dict):
+        check_references(raw)
         self.raw = raw
         self._validator = None
         self._prevalidator = None
@@ -79,15 +132,10 @@ class Schema:
         return cached[1]
 
     def _follow(self, node: dict) -> dict:
-        seen = 0
-        while isinstance(node, dict) and "$ref" in node and seen < 20:
-            target = self.raw
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            merged = dict(target)
+        while isinstance(node, dict) and "$ref" in node:  # ends: check_references refused cycles
+            merged = dict(follow_pointer(self.raw, node["$ref"]))
             merged.update({k: v for k, v in node.items() if k != "$ref"})
             node = merged
-            seen += 1
         return node
 
     def object_branch(self, node: dict) -> dict:
@@ -221,8 +269,8 @@ class Schema:
     def validator(self):
         """One validator per process, over the schema with its local $refs inlined.
 
-        Inlining is safe because the schema has no recursive references, and it
-        saves the reference lookups that otherwise dominate validation time.
+        Inlining is safe because check_references refused recursive references, and
+        it saves the reference lookups that otherwise dominate validation time.
         """
         if self._validator is None:
             from jsonschema import Draft202012Validator
@@ -240,9 +288,7 @@ class Schema:
             if not isinstance(node, dict):
                 return node
             if "$ref" in node and node["$ref"].startswith("#/"):
-                target = self.raw
-                for part in node["$ref"][2:].split("/"):
-                    target = target[part]
+                target = follow_pointer(self.raw, node["$ref"])
                 siblings = {k: v for k, v in node.items() if k != "$ref"}
                 clash = (set(siblings) & set(target)) - annotations - {k for k in siblings if k.startswith("x-")}
                 if clash:  # keep both sets of constraints, as $ref with siblings means in 2020-12
