@@ -13,9 +13,9 @@ so both paths build identical documents; tests hold them to that.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,14 +166,20 @@ def parse(text: str, doc: Document | None = None, *, pure: bool = False) -> Docu
     return doc
 
 
+@lru_cache(maxsize=1)
 def _c_parser():
-    """libyaml's parser from ruamel.yaml.clib, under whichever module name this release uses."""
-    for module in ("_ruamel_yaml", "ruamel.yaml.clib._ruamel_yaml", "_ruamel_yaml_clibz"):
-        try:
-            return importlib.import_module(module).CParser
-        except ImportError:
-            continue
-    return None  # no C extension on this platform: use the reference parser
+    """libyaml's parser class when ruamel.yaml can use it, else None (then the reference parser is used).
+
+    The choice is ruamel.yaml's own: YAML(typ="safe", pure=False) picks the C
+    parser when ruamel.yaml.clib is installed and falls back to its Python
+    `Parser` when it is not. Both parsers give events through the same
+    check_event / get_event calls that YAML.parse uses.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.parser import Parser
+
+    chosen = YAML(typ="safe", pure=False).Parser
+    return None if chosen is Parser else chosen
 
 
 def _events(text: str, pure: bool):
