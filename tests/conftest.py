@@ -44,6 +44,18 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed (CI installs it)")
 
 
+def require_c_parser():
+    """libyaml's parser, as the loader picks it; skipped locally when ruamel.yaml.clib is absent, a failure in CI."""
+    from plantool.plan.loader import _c_parser
+
+    found = _c_parser()
+    if found is not None:
+        return found
+    if IN_CI:
+        pytest.fail("ruamel.yaml.clib is required in CI: without it the C and pure parsers cannot be compared")
+    pytest.skip("ruamel.yaml.clib is not installed, so there is no C parser to compare with (CI installs it)")
+
+
 @pytest.fixture
 def plantool():
     return run_plantool

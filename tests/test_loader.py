@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import require_c_parser
 from plan_helpers import check_text
 
 from plantool.plan import loader as document
@@ -107,10 +108,14 @@ def test_non_utf8_is_a_clear_error_with_position(tmp_path):
 
 
 def test_positions_are_the_same_with_the_c_and_pure_parsers():
+    from ruamel.yaml.parser import Parser
+
+    assert require_c_parser() is not Parser  # otherwise both parses below would use the pure parser
     text = BASE + "themes:\n  transformation:\n    future_plans: |\n      See [here](https://x.gov.uk).\n"
     fast = document.parse(text)
     exact = document.parse(text, pure=True)
     assert fast.data == exact.data and fast.values == exact.values and fast.keys == exact.keys
+    assert exact.keys[("themes", "transformation", "future_plans")] == (12, 5) and exact.literal_blocks
 
 
 def test_link_inside_block_scalar_points_at_the_link():
@@ -129,3 +134,27 @@ def test_the_c_parser_is_found_where_ruamel_yaml_clib_is_installed():
     except PackageNotFoundError:
         pytest.skip("ruamel.yaml.clib is not installed")
     assert platform.python_implementation() != "CPython" or document._c_parser() is not None
+
+
+def test_without_libyaml_the_loader_falls_back_to_the_pure_parser():
+    """ruamel.yaml.clib blocked in a fresh process: the loader still reads the plan, with the same positions."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import EXAMPLES, REPO
+
+    plan = EXAMPLES / "riverside-2025.plan.yaml"
+    script = (
+        "import json, sys\n"
+        "sys.modules['_ruamel_yaml'] = None  # as if ruamel.yaml.clib were not installed\n"
+        "from plantool.plan import loader\n"
+        "assert loader._c_parser() is None\n"
+        "from pathlib import Path\n"
+        "doc = loader.load(Path(sys.argv[1]))\n"
+        "print(json.dumps([[list(map(str, path)), list(at)] for path, at in doc.values.items()]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(plan)], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    expected = document.load(plan, pure=True)
+    assert json.loads(result.stdout) == [[list(map(str, path)), list(at)] for path, at in expected.values.items()]

@@ -38,12 +38,26 @@ def test_hyperlink_is_external_styled_and_survives_a_round_trip():
 
 def test_update_fields_sits_before_compat_in_schema_order():
     document = docx.Document()
+    assert document.settings.element.find(qn("w:compat")) is not None  # python-docx's default settings have one
     ooxml.set_update_fields_on_open(document)
     ooxml.set_update_fields_on_open(document)  # idempotent
-    tags = [child.tag for child in reopen(document).settings.element]
+    settings = reopen(document).settings.element
+    tags = [child.tag for child in settings]
     assert tags.count(qn("w:updateFields")) == 1
-    if qn("w:compat") in tags:
-        assert tags.index(qn("w:updateFields")) < tags.index(qn("w:compat"))
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    # right before the first of its schema successors, so every element before it may precede it
+    assert tags[tags.index(qn("w:updateFields")) + 1] == qn("w:compat")
+
+
+def test_update_fields_goes_last_when_nothing_must_follow_it():
+    document = docx.Document()
+    settings = document.settings.element
+    kept = [qn("w:zoom"), qn("w:defaultTabStop")]
+    for child in list(settings):
+        if child.tag not in kept:
+            settings.remove(child)
+    ooxml.set_update_fields_on_open(document)
+    assert [child.tag for child in reopen(document).settings.element] == kept + [qn("w:updateFields")]
 
 
 def test_header_row_is_marked_once_and_cannot_split():
