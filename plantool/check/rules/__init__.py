@@ -7,6 +7,12 @@ Each rule module has:
 - a docstring whose first line says what it checks, followed by PASS and FAIL
   examples; `plantool rules` prints it;
 - check(ctx) yielding Problem objects.
+
+The examples are run by the rule's test module (tests/rules/test_<rule>.py), so
+write them to be run: separate examples by a blank line; a YAML example is put
+into a complete plan where its first key belongs (name the section when the key
+is found in several, e.g. `agency_staff:` above `share:`); any other example is
+the text of an answer.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ PASS:
 
 FAIL:
     approval: {body: Cabinet, date: "2099-07-11"}
+
     approval: {body: Cabinet, date: "2024-02-30"}
 """
 

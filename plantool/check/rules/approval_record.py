@@ -8,6 +8,7 @@ PASS:
 FAIL:
     plan:
       status: published
+      approval: {body: Cabinet}
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ PASS:
 
 FAIL:
     - **Capital funding** –
+
     - Capital funding:
 """
 

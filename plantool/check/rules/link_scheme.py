@@ -5,10 +5,12 @@ author's own computer; they are refused in the plan and in the Word export.
 
 PASS:
     [our Council Plan](https://www.example.gov.uk/council-plan)
+
     [the policy team](mailto:policy@example.gov.uk)
 
 FAIL:
     [our Council Plan](javascript:alert(1))
+
     [the shared drive](file:///S:/Policy/plan.docx)
 """
 

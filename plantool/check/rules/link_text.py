@@ -9,7 +9,9 @@ PASS:
 
 FAIL:
     Our savings plans are [here](https://www.example.gov.uk/savings).
+
     Performance is on our [website](https://www.example.gov.uk/).
+
     See https://www.example.gov.uk/savings.
 """
 

@@ -1,10 +1,12 @@
 """A percentage outside 0 to 100.
 
 PASS:
-    share: {percent: 9.26, of: staffing_budget}
+    agency_staff:
+      share: {percent: 9.26, of: staffing_budget}
 
 FAIL:
-    share: {percent: 926, of: staffing_budget}
+    agency_staff:
+      share: {percent: 926, of: staffing_budget}
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ PASS:
 
 FAIL:
     future_plans: We will review the waste contract by TBC.
+
     future_plans: Savings of £XXm are planned.
+
     future_plans: This section will be updated after Cabinet.
 """
 
