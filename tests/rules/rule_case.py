@@ -233,6 +233,13 @@ def assert_findings(text: str, rule_id: str, *expected: tuple[int, int]) -> list
     return found
 
 
+def with_answer(value: str) -> str:
+    """The complete fixture with the text answer (TEXT_ANSWER, line 27) written as `value`, YAML as it follows the key."""
+    key = TEXT_ANSWER[-1]
+    [line] = [line for line in COMPLETE_TEXT.splitlines() if line.strip().startswith(f"{key}: ")]
+    return fixture_with((line, f"{line[: line.index(key)]}{key}: {value}"))
+
+
 def fixture_with(*replacements: tuple[str, str]) -> str:
     """The complete fixture's text with each `old` (which must occur once) replaced by `new`."""
     text = COMPLETE_TEXT

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 from plan_helpers import at, complete_plan, findings
-from rule_case import assert_findings, check_example, docstring_cases, fixture_with
+from rule_case import assert_findings, check_example, docstring_cases, with_answer
 
 from plantool.check.rules import empty_label as rule
-
-FUTURE_PLANS = "future_plans: We will move planning applications online by March 2027 and track processing days."
-
 
 @pytest.mark.parametrize("example", docstring_cases(rule))
 def test_docstring_example(example):
@@ -17,7 +14,7 @@ def test_docstring_example(example):
 
 
 def test_empty_bullet_points_at_its_label():
-    text = fixture_with((FUTURE_PLANS, "future_plans: |\n      Our barriers:\n\n      - **Capital funding** –\n      - Revenue: grants end."))
+    text = with_answer("|\n      Our barriers:\n\n      - **Capital funding** –\n      - Revenue: grants end.")
     assert_findings(text, rule.ID, (30, 9))
 
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 from plan_helpers import at, complete_plan, findings
-from rule_case import assert_findings, check_example, docstring_cases, fixture_with
+from rule_case import assert_findings, check_example, docstring_cases, with_answer
 
 from plantool.check.rules import link_text as rule
-
-FUTURE_PLANS = "future_plans: We will move planning applications online by March 2027 and track processing days."
-
 
 @pytest.mark.parametrize("example", docstring_cases(rule))
 def test_docstring_example(example):
@@ -17,12 +14,12 @@ def test_docstring_example(example):
 
 
 def test_vague_link_and_bare_address_point_at_themselves():
-    text = fixture_with((FUTURE_PLANS, "future_plans: See [here](https://x.gov.uk/a) or https://x.gov.uk/b."))
+    text = with_answer("See [here](https://x.gov.uk/a) or https://x.gov.uk/b.")
     assert_findings(text, rule.ID, (27, 23), (27, 53))
 
 
 def test_link_inside_a_block_points_at_its_line():
-    text = fixture_with((FUTURE_PLANS, "future_plans: |\n      Our plans.\n      Read [more](https://x.gov.uk/plans)."))
+    text = with_answer("|\n      Our plans.\n      Read [more](https://x.gov.uk/plans).")
     assert_findings(text, rule.ID, (29, 12))
 
 

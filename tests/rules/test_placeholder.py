@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 from plan_helpers import at, complete_plan, findings
-from rule_case import assert_findings, check_example, docstring_cases, fixture_with
+from rule_case import assert_findings, check_example, docstring_cases, with_answer
 
 from plantool.check.rules import placeholder as rule
-
-FUTURE_PLANS = "future_plans: We will move planning applications online by March 2027 and track processing days."
-
 
 @pytest.mark.parametrize("example", docstring_cases(rule))
 def test_docstring_example(example):
@@ -17,11 +14,11 @@ def test_docstring_example(example):
 
 
 def test_placeholder_in_a_one_line_answer_points_at_the_word():
-    assert_findings(fixture_with((FUTURE_PLANS, "future_plans: We will review it by TBC.")), rule.ID, (27, 40))
+    assert_findings(with_answer("We will review it by TBC."), rule.ID, (27, 40))
 
 
 def test_placeholder_in_a_block_points_at_its_line_and_column():
-    text = fixture_with((FUTURE_PLANS, "future_plans: |\n      Our plans:\n\n      - Savings of £XXm by 2027."))
+    text = with_answer("|\n      Our plans:\n\n      - Savings of £XXm by 2027.")
     assert_findings(text, rule.ID, (30, 20))
 
 
