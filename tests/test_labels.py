@@ -45,7 +45,7 @@ def reword():
 if sys.argv[3] == "before":
     reword()
 import plantool.importer.mapping, plantool.importer.read_docx  # the importer and its vocabulary, loaded
-from plantool.commands.import_ import import_plan
+from plantool.importer.assembly import import_plan
 if sys.argv[3] == "after":
     reword()
 from plantool.export.docx.writer import build
@@ -59,13 +59,14 @@ data["plan"]["publication_url"] = "https://www.example.gov.uk/plan"
 data["themes"]["transformation"]["future_plans"] = None
 out = Path(sys.argv[4])
 build(schema, data, draft_mark=True).save(out)
-imported, mapper = import_plan(out, schema)
+result = import_plan(out, schema)
+imported = result.data
 print(json.dumps({
     "plan": imported["plan"],
     "future_plans": imported["themes"]["transformation"].get("future_plans"),
     "agency_staff": imported["disclosures"]["agency_staff"],
     "unmapped": " ".join(item["text"] for item in imported.get("unmapped") or []),
-    "status_seen": mapper.status_seen,
+    "status_seen": result.status_seen,
 }))
 """
 
