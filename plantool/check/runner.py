@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantool.plan import loader as documents
-from plantool.check.findings import ERROR, Finding
+from plantool.check.findings import ERROR, WARNING, Finding
 from plantool.plan.schema import Schema, dotted, load_schema
 
 _SILENCE = re.compile(r"#\s*plantool:\s*disable(?P<file>-file)?=(?P<rules>[\w,-]+)")
@@ -54,7 +54,7 @@ def check_document(doc: documents.Document, schema: Schema) -> FileResult:
                     Finding(doc.path, line, col, severity_of(rule, problem, ctx), rule.ID, problem.message, dotted(problem.path))
                 )
         result.answered, result.questions = summary_counts(ctx.questions)
-    result.findings = sorted(_apply_silences(doc.text, findings), key=Finding.sort_key)
+    result.findings = sorted(_apply_silences(doc, findings), key=Finding.sort_key)
     return result
 
 
@@ -86,25 +86,50 @@ def check_files(files: list[Path], schema: Schema | None = None) -> list[FileRes
         return [first] + pool.map(check_file, rest, chunksize=max(1, len(rest) // (workers * 4)))
 
 
-def _apply_silences(text: str, findings: list) -> list:
-    """Drop findings silenced by '# plantool: disable=rule' on their line or the line above."""
-    if "plantool:" not in text:
+def _apply_silences(doc: documents.Document, findings: list) -> list:
+    """Drop findings silenced by a '# plantool: disable=rule' comment on their line or the line above.
+
+    Only real YAML comments count: an answer that quotes the directive silences
+    nothing. A directive naming a file-level rule silences nothing either, and
+    is reported, so the author knows the finding still stands.
+    """
+    if "plantool:" not in doc.text:
         return findings
+    from plantool.check.rules import FILE_LEVEL_RULES
+    from plantool.plan.comments import comments
+
     whole_file: set[str] = set()
     by_line: dict[int, set[str]] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _SILENCE.search(line)
+    refused: list = []
+    for comment in comments(doc.text, doc.scalars):
+        match = _SILENCE.search(comment.text)
         if not match:
             continue
         rules = set(match.group("rules").split(","))
+        refused += [_refusal(doc.path, comment, match.group(0), rule) for rule in FILE_LEVEL_RULES if rule in rules]
+        rules.difference_update(FILE_LEVEL_RULES)
         if match.group("file"):
             whole_file |= rules
         else:
-            by_line.setdefault(number, set()).update(rules)
-            if line.lstrip().startswith("#"):  # a comment line silences the next line
-                by_line.setdefault(number + 1, set()).update(rules)
-    return [
+            by_line.setdefault(comment.line, set()).update(rules)
+            if comment.own_line:  # a comment line silences the next line
+                by_line.setdefault(comment.line + 1, set()).update(rules)
+    kept = [
         f
         for f in findings
-        if f.rule not in whole_file and f.rule not in by_line.get(f.line, ()) and "all" not in by_line.get(f.line, ())
+        if f.rule in FILE_LEVEL_RULES
+        or (f.rule not in whole_file and f.rule not in by_line.get(f.line, ()) and "all" not in by_line.get(f.line, ()))
     ]
+    return kept + refused
+
+
+def _refusal(path: str, comment, directive: str, rule: str) -> Finding:
+    return Finding(
+        path,
+        comment.line,
+        comment.col,
+        WARNING,
+        "silence-refused",
+        f"'{directive}' cannot silence {rule}: a problem with the file as a whole must be fixed, "
+        f"not silenced, so {rule} findings still stand",
+    )

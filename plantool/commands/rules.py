@@ -13,11 +13,11 @@ SEVERITY_WORDS = {
 
 
 def rules_text() -> str:
-    from plantool.check.rules import BUILTIN_RULES, load_rules
+    from plantool.check.rules import BUILTIN_RULES, BUILTIN_SEVERITY, load_rules
 
     parts = []
     for rule_id, doc in BUILTIN_RULES.items():
-        parts.append(f"{rule_id}  [error]\n    {doc}\n")
+        parts.append(f"{rule_id}  [{BUILTIN_SEVERITY.get(rule_id, 'error')}]\n    {doc}\n")
     for rule in load_rules():
         doc = inspect.cleandoc(rule.__doc__ or "")
         body = "\n".join("    " + line if line else "" for line in doc.splitlines())

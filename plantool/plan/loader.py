@@ -52,6 +52,10 @@ class Document:
     keys: dict = field(default_factory=dict)  # path -> (line, col) of the key
     problems: list = field(default_factory=list)
     literal_blocks: set = field(default_factory=set)  # paths of `|` block scalars
+    # Every scalar as typed (keys and values): its start (line, col) -> (end line, end col, style),
+    # the end just past its last character and style "" for plain text. Real comments are what lies
+    # outside these spans (plan/comments.py); a plain answer's end shows where a ` #` cut it short.
+    scalars: dict = field(default_factory=dict)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Where to point for `path`: its value, or with key=True its key.
@@ -155,6 +159,7 @@ def parse(text: str, doc: Document | None = None, *, pure: bool = False) -> Docu
             parsed = parse(text, fresh, pure=True)
             doc.data, doc.values, doc.keys = parsed.data, parsed.values, parsed.keys
             doc.problems, doc.literal_blocks = parsed.problems, parsed.literal_blocks
+            doc.scalars = parsed.scalars
             return doc
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -243,6 +248,7 @@ class _Builder:
         self.doc = doc
         self.anchors: dict[str, tuple] = {}  # name -> (events, is_complete)
         self.nodes = 0
+        self.replaying = 0  # > 0 while an alias is expanded: its scalars were recorded where they were typed
 
     def run(self, events) -> None:
         events = iter(events)
@@ -299,6 +305,7 @@ class _Builder:
                 event,
             )
         if kind == "ScalarEvent":
+            self._record_span(event)
             value = self._scalar(event, tag)
             if event.style == "|":
                 self.doc.literal_blocks.add(path)
@@ -311,6 +318,11 @@ class _Builder:
         if anchor is not None:
             self.anchors[anchor] = (self.anchors[anchor][0], True)
         return value
+
+    def _record_span(self, event) -> None:
+        if not self.replaying:
+            start, end = event.start_mark, event.end_mark
+            self.doc.scalars[(start.line + 1, start.column + 1)] = (end.line + 1, end.column + 1, event.style or "")
 
     @staticmethod
     def _scalar(event, tag) -> Any:
@@ -361,6 +373,7 @@ class _Builder:
     def _key(self, event, events, recording) -> str:
         kind = type(event).__name__
         if kind == "ScalarEvent":
+            self._record_span(event)
             if event.value == "<<" and event.style in (None, ""):
                 self._problem("yaml-syntax", "merge keys (<<) are not supported in a plan; write the keys out", event)
             return event.value  # keys are names: keep them as typed ("000" stays "000")
@@ -387,4 +400,8 @@ class _Builder:
         # The alias's own position is kept for `path`; positions inside point at the anchored text.
         self.doc.values.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
         replay = iter(recorded)
-        return self._node(next(replay), replay, path, depth, recording, replaying=True)
+        self.replaying += 1
+        try:
+            return self._node(next(replay), replay, path, depth, recording, replaying=True)
+        finally:
+            self.replaying -= 1

@@ -47,7 +47,11 @@ RULE_MODULES = (
     "unmapped_content",
 )
 
-# Findings the loader and schema produce, documented beside the rules.
+# Problems with the file as a whole. No comment silences them: a plan that is not
+# readable YAML, or does not fit the schema, cannot be checked or published.
+FILE_LEVEL_RULES = ("file-format", "yaml-syntax", "yaml-limits", "duplicate-key", "schema")
+
+# Findings the loader, the schema and the silencing of rules produce, documented beside the rules.
 BUILTIN_RULES = {
     "file-format": "The file is not a readable UTF-8 YAML text file (binary, wrong encoding, empty, or too large).",
     "yaml-syntax": "The file is not valid YAML, or uses YAML features a plan does not allow (merge keys, complex keys).",
@@ -55,7 +59,10 @@ BUILTIN_RULES = {
     "yaml-limits": "Hostile structure refused: alias expansion beyond the limit, alias cycles, or nesting too deep.",
     "duplicate-key": "The same key twice in one mapping; YAML would silently keep only the last one.",
     "schema": "The plan does not fit the schema: unknown key, wrong type, value not allowed, missing required field.",
+    "silence-refused": f"A '# plantool: disable=' or 'disable-file=' comment names a file-level rule "
+    f"({', '.join(FILE_LEVEL_RULES)}); those cannot be silenced, so it silences nothing for that rule.",
 }
+BUILTIN_SEVERITY = {"silence-refused": WARNING}  # the others are errors
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from plantool.check.rules import Problem
+from plantool.plan.comments import comments
 
 ID = "review-needed"
 SEVERITY = "gap"
@@ -26,10 +27,14 @@ _MARK = re.compile(r"#\s*plantool:\s*review\b")
 
 
 def check(ctx):
-    text = ctx.document.text
-    if "plantool:" not in text:
+    doc = ctx.document
+    if "plantool:" not in doc.text:
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _MARK.search(line)
+    for comment in comments(doc.text, doc.scalars):  # an answer that merely quotes the mark is not one
+        match = _MARK.search(comment.text)
         if match:
-            yield Problem((), "carried over from the last plan and not yet reviewed; update the answer below, then delete this comment", line_col=(number, match.start() + 1))
+            yield Problem(
+                (),
+                "carried over from the last plan and not yet reviewed; update the answer below, then delete this comment",
+                line_col=(comment.line, comment.col + match.start()),
+            )
