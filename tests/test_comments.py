@@ -6,7 +6,6 @@ import pytest
 from plan_helpers import COMPLETE, check_text
 
 from plantool.plan import loader as document
-from plantool.plan.comments import comments
 
 FIXTURE = COMPLETE.read_text(encoding="utf-8")
 PARSERS = [pytest.param(False, id="c-parser"), pytest.param(True, id="pure-parser")]
@@ -29,7 +28,7 @@ f: [x, "y # z"] # after a flow list
 def test_only_hashes_outside_every_scalar_are_comments(pure):
     doc = document.parse(TRICKY, pure=pure)
     assert doc.problems == []
-    found = [(c.line, c.col, c.text, c.own_line) for c in comments(doc.text, doc.scalars)]
+    found = [(c.line, c.col, c.text, c.own_line) for c in doc.comments]
     assert found == [
         (1, 7, "# header comment", False),
         (4, 24, "# a comment", False),
@@ -45,7 +44,7 @@ def test_the_c_and_pure_parsers_record_the_same_scalar_spans():
     assert document.parse(TRICKY).scalars == document.parse(TRICKY, pure=True).scalars
 
 
-def test_aliases_record_each_scalar_once_where_it_was_typed():
+def test_an_alias_adds_no_span_of_its_own():
     doc = document.parse("a: &x\n  b: text\nc: *x\n")
     assert doc.data == {"a": {"b": "text"}, "c": {"b": "text"}}
     assert sorted(doc.scalars) == [(1, 1), (2, 3), (2, 6), (3, 1)]

@@ -96,12 +96,11 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
     if "plantool:" not in doc.text:
         return findings
     from plantool.check.rules import FILE_LEVEL_RULES
-    from plantool.plan.comments import comments
 
     whole_file: set[str] = set()
     by_line: dict[int, set[str]] = {}
     refused: list = []
-    for comment in comments(doc.text, doc.scalars):
+    for comment in doc.comments:
         match = _SILENCE.search(comment.text)
         if not match:
             continue

@@ -2,17 +2,18 @@
 
 A `#` starts a comment only outside every scalar, and only at the start of a line
 or after a space or tab; inside a quoted answer or a `|` block it is text. The
-loader already knows where every scalar starts and ends (Document.scalars), so
-a `#` is a comment exactly when it is not inside one of those spans. This is the
-way yamllint reads comments from between the parser's tokens, at the cost of one
-look-up per `#`, and only for files that have one.
+loader keeps every scalar event with its start and end, so a `#` is a comment
+exactly when it lies in none of those spans: the way yamllint reads comments from
+between the parser's tokens, without a second parse.
+
+Only quoted and block scalars need looking at: a plain scalar ends before ` #`,
+and a line that starts with `#` ends it too, so no candidate `#` is ever inside one.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
 
 BLOCK_STYLES = ("|", ">")
 
@@ -27,31 +28,34 @@ class Comment:
     own_line: bool  # nothing but indentation before it
 
 
-def comments(text: str, scalars: dict) -> Iterator[Comment]:
-    """Every real comment in `text`, in order, given the loader's scalar spans."""
+def find_comments(text: str, scalar_events: list) -> list[Comment]:
+    """Every real comment in `text`, in order, given the loader's scalar events."""
     if "#" not in text:
-        return
-    starts, ends = _spans(scalars)
+        return []
+    starts, ends = _spans(scalar_events)
+    found = []
     for number, line in enumerate(text.splitlines(), start=1):
         at = line.find("#")
         while at != -1:
             if (at == 0 or line[at - 1] in " \t") and not _inside(starts, ends, (number, at + 1)):
-                yield Comment(number, at + 1, line[at:], not line[:at].strip())
+                found.append(Comment(number, at + 1, line[at:], not line[:at].strip()))
                 break  # the rest of the line belongs to this comment
             at = line.find("#", at + 1)
+    return found
 
 
-def _spans(scalars: dict) -> tuple[list, list]:
-    """Starts and ends of the scalars, sorted, with block scalars starting below their `|` line.
+def _spans(scalar_events: list) -> tuple[list, list]:
+    """Starts and ends of the quoted and block scalars, in order; a block starts below its `|` line.
 
     A block scalar's header line (`answer: |  # note`) may carry a comment after
     the indicator; its text begins on the next line.
     """
     spans = []
-    for (line, col), (end_line, end_col, style) in scalars.items():
-        if style in BLOCK_STYLES:
-            line, col = line + 1, 1
-        spans.append(((line, col), (end_line, end_col)))
+    for event in scalar_events:
+        if event.style:  # "" (libyaml) or None (ruamel) for plain scalars
+            start, end = event.start_mark, event.end_mark
+            begins = (start.line + 2, 1) if event.style in BLOCK_STYLES else (start.line + 1, start.column + 1)
+            spans.append((begins, (end.line + 1, end.column + 1)))
     spans.sort()
     return [start for start, _ in spans], [end for _, end in spans]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +52,26 @@ class Document:
     keys: dict = field(default_factory=dict)  # path -> (line, col) of the key
     problems: list = field(default_factory=list)
     literal_blocks: set = field(default_factory=set)  # paths of `|` block scalars
-    # Every scalar as typed (keys and values): its start (line, col) -> (end line, end col, style),
-    # the end just past its last character and style "" for plain text. Real comments are what lies
-    # outside these spans (plan/comments.py); a plain answer's end shows where a ` #` cut it short.
-    scalars: dict = field(default_factory=dict)
+    scalar_events: list = field(default_factory=list, repr=False)  # every scalar as typed, keys too
+
+    @cached_property
+    def scalars(self) -> dict:
+        """Every scalar's start (line, col) -> (end line, end col, style), the end just past its last
+        character and style "" for plain text. Real comments are what lies outside these spans
+        (plan/comments.py); a plain answer's end shows where a ` #` cut it short. Worked out only
+        when asked: most files need it for a few lines at most."""
+        spans = {}
+        for event in self.scalar_events:
+            start, end = event.start_mark, event.end_mark
+            spans[(start.line + 1, start.column + 1)] = (end.line + 1, end.column + 1, event.style or "")
+        return spans
+
+    @cached_property
+    def comments(self) -> list:
+        """The file's real YAML comments (plan/comments.py), found once for every reader."""
+        from plantool.plan.comments import find_comments
+
+        return find_comments(self.text, self.scalar_events)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Where to point for `path`: its value, or with key=True its key.
@@ -159,7 +175,7 @@ def parse(text: str, doc: Document | None = None, *, pure: bool = False) -> Docu
             parsed = parse(text, fresh, pure=True)
             doc.data, doc.values, doc.keys = parsed.data, parsed.values, parsed.keys
             doc.problems, doc.literal_blocks = parsed.problems, parsed.literal_blocks
-            doc.scalars = parsed.scalars
+            doc.scalar_events = parsed.scalar_events
             return doc
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -248,7 +264,7 @@ class _Builder:
         self.doc = doc
         self.anchors: dict[str, tuple] = {}  # name -> (events, is_complete)
         self.nodes = 0
-        self.replaying = 0  # > 0 while an alias is expanded: its scalars were recorded where they were typed
+        self.record_scalar = doc.scalar_events.append  # an alias's scalars again: harmless, same marks
 
     def run(self, events) -> None:
         events = iter(events)
@@ -305,7 +321,7 @@ class _Builder:
                 event,
             )
         if kind == "ScalarEvent":
-            self._record_span(event)
+            self.record_scalar(event)
             value = self._scalar(event, tag)
             if event.style == "|":
                 self.doc.literal_blocks.add(path)
@@ -318,11 +334,6 @@ class _Builder:
         if anchor is not None:
             self.anchors[anchor] = (self.anchors[anchor][0], True)
         return value
-
-    def _record_span(self, event) -> None:
-        if not self.replaying:
-            start, end = event.start_mark, event.end_mark
-            self.doc.scalars[(start.line + 1, start.column + 1)] = (end.line + 1, end.column + 1, event.style or "")
 
     @staticmethod
     def _scalar(event, tag) -> Any:
@@ -373,7 +384,7 @@ class _Builder:
     def _key(self, event, events, recording) -> str:
         kind = type(event).__name__
         if kind == "ScalarEvent":
-            self._record_span(event)
+            self.record_scalar(event)
             if event.value == "<<" and event.style in (None, ""):
                 self._problem("yaml-syntax", "merge keys (<<) are not supported in a plan; write the keys out", event)
             return event.value  # keys are names: keep them as typed ("000" stays "000")
@@ -400,8 +411,4 @@ class _Builder:
         # The alias's own position is kept for `path`; positions inside point at the anchored text.
         self.doc.values.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
         replay = iter(recorded)
-        self.replaying += 1
-        try:
-            return self._node(next(replay), replay, path, depth, recording, replaying=True)
-        finally:
-            self.replaying -= 1
+        return self._node(next(replay), replay, path, depth, recording, replaying=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 from plantool.check.rules import Problem
-from plantool.plan.comments import comments
 
 ID = "review-needed"
 SEVERITY = "gap"
@@ -30,7 +29,7 @@ def check(ctx):
     doc = ctx.document
     if "plantool:" not in doc.text:
         return
-    for comment in comments(doc.text, doc.scalars):  # an answer that merely quotes the mark is not one
+    for comment in doc.comments:  # an answer that merely quotes the mark is not one
         match = _MARK.search(comment.text)
         if match:
             yield Problem(
