@@ -34,7 +34,7 @@ def check_document(doc: documents.Document, schema: Schema) -> FileResult:
     from plantool.check.rules import Context, load_rules, severity_of
 
     result = FileResult(doc.path)
-    findings = [Finding(doc.path, p.line, p.col, ERROR, p.rule, p.message) for p in doc.problems]
+    findings = [Finding(doc.path, p.line, p.col, ERROR, p.rule, p.message, detail=p.detail) for p in doc.problems]
     if doc.data is not None or not doc.problems:
         from plantool.check.validation import findings_from_errors
 

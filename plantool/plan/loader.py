@@ -39,6 +39,7 @@ class LoadProblem:
     message: str
     line: int
     col: int
+    detail: str = ""  # the parser's own words, where the message rephrases them
 
 
 @dataclass
@@ -177,14 +178,24 @@ def parse(text: str, doc: Document | None = None, *, pure: bool = False) -> Docu
             doc.problems, doc.literal_blocks = parsed.problems, parsed.literal_blocks
             doc.scalar_events = parsed.scalar_events
             return doc
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if "'\\t'" in what:  # text pasted from Word often brings tabs
-            what = "a tab character where YAML does not allow one; indent with spaces, and put text containing tabs in quotes or a | block"
-        doc.problems.append(LoadProblem("yaml-syntax", f"YAML syntax error: {what}", line, col))
+        from plantool.plan.yaml_mistakes import explain
+
+        found = explain(text, exc)
+        doc.problems.append(LoadProblem("yaml-syntax", found.message, found.line, found.col, found.detail))
         doc.data = None
+    else:
+        if not text.isascii() and any(char in text for char in PASTED_SPACES):  # 19 quick scans beat one regex
+            # Pasted from Word: valid YAML, but a key may not be the one it looks like.
+            from plantool.plan.yaml_mistakes import invisible_spaces_before_keys
+
+            doc.problems += [
+                LoadProblem("yaml-syntax", found.message, found.line, found.col) for found in invisible_spaces_before_keys(doc)
+            ]
     return doc
+
+
+# Characters pasted from Word that look like a space, or are invisible, but are not a space to YAML.
+PASTED_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000\u200b\u200c\u200d\u2060\ufeff"
 
 
 @lru_cache(maxsize=1)

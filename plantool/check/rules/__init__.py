@@ -45,6 +45,7 @@ RULE_MODULES = (
     "plan_length",
     "review_needed",
     "unmapped_content",
+    "comment_in_answer",
 )
 
 # Problems with the file as a whole. No comment silences them: a plan that is not
@@ -54,7 +55,8 @@ FILE_LEVEL_RULES = ("file-format", "yaml-syntax", "yaml-limits", "duplicate-key"
 # Findings the loader, the schema and the silencing of rules produce, documented beside the rules.
 BUILTIN_RULES = {
     "file-format": "The file is not a readable UTF-8 YAML text file (binary, wrong encoding, empty, or too large).",
-    "yaml-syntax": "The file is not valid YAML, or uses YAML features a plan does not allow (merge keys, complex keys).",
+    "yaml-syntax": "The file is not valid YAML (the common mistakes are explained where they were made), "
+    "or uses YAML features a plan does not allow (merge keys, complex keys).",
     "yaml-tag": "A YAML tag such as !!python/object; plans are plain data and tags are refused.",
     "yaml-limits": "Hostile structure refused: alias expansion beyond the limit, alias cycles, or nesting too deep.",
     "duplicate-key": "The same key twice in one mapping; YAML would silently keep only the last one.",
