@@ -14,9 +14,9 @@ example and on generated plans.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
+from plantool.check.semantics import ecma_pattern, is_figure
 from plantool.plan.schema import SchemaError, follow_pointer
 
 Check = Callable[[Any], bool]
@@ -30,9 +30,10 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
-    # a float such as 3.0 counts as an integer for jsonschema; leave such cases to it
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    # a float such as 3.0 counts as an integer for jsonschema; leave such cases to it.
+    # Numbers are finite figures (see semantics): .inf, .nan and 400-digit integers are not.
+    "integer": lambda v: isinstance(v, int) and is_figure(v),
+    "number": is_figure,
 }
 
 
@@ -126,7 +127,7 @@ def compile_schema(raw: dict) -> Check:
         if keyword == "pattern":
             if not isinstance(value, str):
                 return None
-            pattern = re.compile(value)
+            pattern = ecma_pattern(value)  # ECMA-262: `$` is the end of the text, never before a final newline
             return lambda v: not isinstance(v, str) or pattern.search(v) is not None
         if keyword == "minLength":
             if not isinstance(value, int) or isinstance(value, bool):

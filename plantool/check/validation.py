@@ -6,6 +6,7 @@ import difflib
 import re
 
 from plantool.check.findings import ERROR
+from plantool.check.semantics import not_a_figure
 from plantool.plan.schema import Schema, dotted
 
 RULE = "schema"
@@ -64,8 +65,7 @@ def findings_from_errors(schema: Schema, data, position, file: str) -> list:
         return []
     out = []
     for error in schema.validator().iter_errors(data):
-        if error.validator in ("anyOf", "oneOf") and error.context:
-            error = _pick(error)
+        error = _pick(error)
         path = tuple(error.absolute_path)
         message, point_path, key = _message(schema, error, path)
         line, col = position(point_path, key=key)
@@ -85,14 +85,24 @@ def findings_from_errors(schema: Schema, data, position, file: str) -> list:
 
 
 def _pick(error):
-    """For 'number or not_available' fields, report the branch the author meant."""
+    """For 'number or not_available' fields, report the branch the author meant, at any depth."""
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        error = _branch_meant(error)
+    return error
+
+
+def _branch_meant(error):
+    """The error of the branch whose type the value has: -5 is a number that is too small, not a
+    malformed {not_available: …}. A value of no branch's type gets the plain branch's type error."""
     from jsonschema.exceptions import best_match
 
+    branches: dict = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    for subs in branches.values():
+        if not any(sub.validator == "type" and not sub.relative_path for sub in subs):
+            return subs[0]
     value = error.instance
-    if isinstance(value, dict):
-        for sub in error.context:
-            if sub.validator != "type":
-                return sub
     for sub in error.context:
         if sub.validator == "type" and not isinstance(value, dict):
             return sub
@@ -118,6 +128,9 @@ def _message(schema: Schema, error, path: tuple) -> tuple[str, tuple, bool]:
         hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
         return f"{label}: unknown key '{key}'{hint} ({dotted(path + (key,))})", path + (key,), True
     if kind == "type":
+        wrong_number = not_a_figure(value)
+        if wrong_number and {"number", "integer"} & set(_plain_types(error.schema)):
+            return f"{label}: {_describe(value)} {wrong_number} ({where})", path, False
         expected = " or ".join(_TYPE_WORDS.get(t, t) for t in _plain_types(error.schema) if t != "null")
         hint = _number_hint(value) if "number" in _plain_types(error.schema) or "integer" in _plain_types(error.schema) else ""
         return f"{label}: expected {expected}, found {_describe(value)}{hint} ({where})", path, False

@@ -19,6 +19,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from plantool.plan.paths import NotARegularFile, display_name, open_regular
+
 # Limits for hostile input, documented in the README (Reliability).
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
@@ -112,20 +114,25 @@ class Document:
 
 
 def read_text(path: Path) -> tuple[str, LoadProblem | None]:
-    """Read and decode a plan file; refuse what is not a readable UTF-8 text file."""
+    """Read and decode a plan file; refuse what is not a readable UTF-8 text file.
+
+    A directory, FIFO, socket or device is refused without being opened for reading.
+    """
+    name = display_name(path)
     try:
-        if path.is_dir():
-            raise PlanIOError(f"{path}: is a directory, not a plan file")
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(MAX_BYTES + 1)
-    except PlanIOError:
-        raise
+    except NotARegularFile as exc:
+        message = str(exc)
+        if message.startswith(f"{name}: is a directory"):
+            message = f"{name}: is a directory, not a plan file"
+        raise PlanIOError(message) from None
     except FileNotFoundError:
-        raise PlanIOError(f"{path}: no such file") from None
+        raise PlanIOError(f"{name}: no such file") from None
     except PermissionError:
-        raise PlanIOError(f"{path}: permission denied") from None
+        raise PlanIOError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise PlanIOError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise PlanIOError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
         limit = MAX_BYTES // (1024 * 1024)
         return "", LoadProblem("file-format", f"file is larger than the {limit} MB limit for a plan", 1, 1)
@@ -153,7 +160,7 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
 def load(path: Path, *, display: str | None = None, pure: bool = False) -> Document:
     """Read a plan file. Raises PlanIOError only when the file cannot be read at all."""
     text, problem = read_text(path)
-    doc = Document(path=display or str(path), text=text)
+    doc = Document(path=display_name(path) if display is None else display, text=text)
     if problem:
         doc.problems.append(problem)
         return doc
@@ -234,7 +241,13 @@ class _Refused(Exception):
     """Stop building: the input breaks a safety limit (already recorded as a problem)."""
 
 
-_INT = re.compile(r"[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+")
+# At least one digit after 0o or 0x: "0x_" is text, not a number Python cannot read.
+_INT = re.compile(r"[-+]?[0-9][0-9_]*|0o_*[0-7][0-7_]*|0x_*[0-9a-fA-F][0-9a-fA-F_]*")
+# Longer integers are read as infinity: Python refuses to read or print longer decimals
+# exactly (its guard against slow conversions; 640 digits is the least it may be set to),
+# no real figure comes near, and check then reports "too large to be a real figure".
+MAX_INT_DIGITS = 640
+_MAX_INT_BITS = int(MAX_INT_DIGITS * 3.32)  # a hexadecimal or octal integer of this many bits prints in fewer digits
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -255,7 +268,10 @@ def plain_scalar(value: str) -> Any:
     if _INT.fullmatch(value):
         digits = value.replace("_", "")
         if digits[:2] in ("0o", "0x"):
-            return int(digits, 0)
+            number = int(digits, 0)  # powers of two convert in linear time, at any length
+            return number if number.bit_length() <= _MAX_INT_BITS else float("inf")
+        if len(digits.lstrip("+-")) > MAX_INT_DIGITS:
+            return float("-inf") if digits.startswith("-") else float("inf")
         return int(digits)
     if _FLOAT.fullmatch(value) and any(ch.isdigit() for ch in value):
         return float(value.replace("_", ""))

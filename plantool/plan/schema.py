@@ -273,9 +273,9 @@ class Schema:
         it saves the reference lookups that otherwise dominate validation time.
         """
         if self._validator is None:
-            from jsonschema import Draft202012Validator
+            from plantool.check.semantics import validator_class  # finite numbers, ECMA-262 patterns
 
-            self._validator = Draft202012Validator(self.inlined())
+            self._validator = validator_class()(self.inlined())
         return self._validator
 
     def inlined(self) -> dict:

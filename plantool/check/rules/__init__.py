@@ -23,6 +23,7 @@ from functools import cached_property
 from typing import Any
 
 from plantool.check.findings import ERROR, WARNING
+from plantool.check.semantics import is_figure
 from plantool.plan.schema import is_free_text
 from plantool.plan.status import DRAFT, SIGNED_OFF
 
@@ -140,7 +141,6 @@ def severity_of(rule, problem: Problem, ctx: Context) -> str:
 
 
 def number(value) -> float | None:
-    """A figure as a float, or None for gaps, not-available declarations and text."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
+    """A figure as a float, or None for gaps, not-available declarations, text, and numbers that are
+    not real figures (.inf, .nan, integers beyond a float's range: the schema reports those)."""
+    return float(value) if is_figure(value) else None

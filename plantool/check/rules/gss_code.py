@@ -24,8 +24,10 @@ def check(ctx):
     if not isinstance(council, dict):
         return
     code, kind = council.get("gss_code"), council.get("type")
+    if not (isinstance(code, str) and isinstance(kind, str)) or len(code) < 3:
+        return  # a wrong type is the schema's finding; this rule compares two pieces of text
     prefixes = ctx.schema.annotation("x-plantool-gss-prefixes", {}).get(kind)
-    if not (isinstance(code, str) and prefixes) or len(code) < 3:
+    if not prefixes:
         return
     if code[:3] not in prefixes:
         expected = " or ".join(prefixes)
