@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantool.plan import loader as documents
+from plantool.plan.paths import display_name
 from plantool.check.findings import ERROR, WARNING, Finding
 from plantool.plan.schema import Schema, dotted, load_schema
 
@@ -26,7 +29,8 @@ class FileResult:
     answered: int = 0
     questions: int = 0
     status: str | None = None
-    io_error: str | None = None  # set when the file could not be read at all
+    io_error: str | None = None  # set when the file could not be read at all, or could not be checked
+    internal_error: bool = False  # io_error is a bug in plantool met on this file (exit 3)
 
 
 def check_document(doc: documents.Document, schema: Schema) -> FileResult:
@@ -59,19 +63,37 @@ def check_document(doc: documents.Document, schema: Schema) -> FileResult:
 
 
 def check_file(path: Path, schema: Schema | None = None, display: str | None = None) -> FileResult:
-    schema = schema or load_schema()
+    """One file's result; never raises, so one bad file cannot cost the report on the others.
+
+    A bug met while checking this file becomes its one-line error (exit 3, see
+    `internal_error`), and every other file in the batch is still checked and reported.
+    """
+    shown = display_name(path) if display is None else display
     try:
-        doc = documents.load(path, display=display)
+        schema = schema or load_schema()
+        doc = documents.load(path, display=shown)
+        return check_document(doc, schema)
     except documents.PlanIOError as exc:
-        return FileResult(display or str(path), io_error=str(exc))
-    return check_document(doc, schema)
+        return FileResult(shown, io_error=str(exc))
+    except Exception as exc:  # a bug in plantool: report it for this file only
+        reason = " ".join(str(exc).split())[:200]
+        return FileResult(
+            shown,
+            io_error=f"{shown}: internal error while checking this file: {type(exc).__name__}: {reason} (please report this)",
+            internal_error=True,
+        )
 
 
 PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves
 
 
 def check_files(files: list[Path], schema: Schema | None = None) -> list[FileResult]:
-    """Check many files, using every core for a large batch; results keep the input order."""
+    """Check many files, using every core for a large batch; results keep the input order.
+
+    Ctrl-C stops a parallel batch cleanly: the workers ignore SIGINT (only this
+    process reacts, with KeyboardInterrupt, exit 130), and they are ended and
+    waited for with SIGINT held back, so none is left behind and none prints.
+    """
     schema = schema or load_schema()
     workers = min(os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
     if len(files) < PARALLEL_FROM or workers < 2 or not sys.platform.startswith("linux"):
@@ -82,8 +104,32 @@ def check_files(files: list[Path], schema: Schema | None = None) -> list[FileRes
     # schema, the register, schema look-ups) once; forked workers inherit the results.
     first = check_file(files[0], schema)
     rest = files[1:]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    pool = None
+    try:
+        with _sigint_held():  # a worker forked now starts with SIGINT pending, and drops it (_worker_start)
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
         return [first] + pool.map(check_file, rest, chunksize=max(1, len(rest) // (workers * 4)))
+    finally:
+        if pool is not None:
+            with _sigint_held():  # a second Ctrl-C must not interrupt the clean-up half-way
+                pool.terminate()
+                pool.join()
+
+
+@contextmanager
+def _sigint_held():
+    """Hold SIGINT back (it stays pending) and deliver it at the end of the block."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _worker_start() -> None:
+    """In each worker: ignore Ctrl-C (the parent ends the pool), dropping one already pending."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _apply_silences(doc: documents.Document, findings: list) -> list:

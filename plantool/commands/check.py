@@ -6,7 +6,7 @@ from typing import TextIO
 
 from plantool import __version__
 from plantool.check.findings import exit_code
-from plantool.exit_codes import USAGE
+from plantool.exit_codes import INTERNAL, USAGE
 
 
 def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO, err: TextIO) -> int:
@@ -20,7 +20,7 @@ def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO
     io_errors = problems + [r.io_error for r in results if r.io_error]
     code = exit_code([f for r in results for f in r.findings], strict=strict)
     if io_errors:
-        code = USAGE
+        code = INTERNAL if any(r.internal_error for r in results) else USAGE
     writer(output_format)(Report(results, problems, code, __version__), out)
     for message in io_errors:
         err.write(f"plantool: error: {message}\n")
