@@ -24,14 +24,23 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, replace_ok=Non
     path = Path(path)
     if path.is_dir():
         raise WriteError(f"{path}: is a directory")
-    if path.exists() and not force and not (replace_ok and replace_ok(path)):
+    exists = path.exists()
+    if exists and not force and not (replace_ok and replace_ok(path)):
         raise WriteError(f"{path}: already exists; use --force to replace it")
+    # "Create unless it exists" is one step, not a test and then a rename: the finished file is
+    # linked in under its name, which fails if another process created it in the meantime.
+    exclusive = not exists and not force
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise WriteError(f"{path}: directory {directory} does not exist")
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+    mode = path.stat().st_mode & 0o7777 if exists else 0o666 & ~_umask()
     try:
-        _write_unnamed(path, directory, data, mode) if _has_tmpfile() else _write_named(path, directory, data, mode)
+        if _has_tmpfile():
+            _write_unnamed(path, directory, data, mode, exclusive)
+        else:
+            _write_named(path, directory, data, mode, exclusive)
+    except FileExistsError:
+        raise WriteError(f"{path}: already exists (created by someone else just now); use --force to replace it") from None
     except PermissionError:
         raise WriteError(f"{path}: permission denied: cannot write in {directory}") from None
     except OSError as exc:
@@ -55,13 +64,13 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _write_unnamed(path: Path, directory: Path, data: bytes, mode: int) -> None:
-    """O_TMPFILE: the data has no name until it is whole; then link it in and rename over."""
+def _write_unnamed(path: Path, directory: Path, data: bytes, mode: int, exclusive: bool) -> None:
+    """O_TMPFILE: the data has no name until it is whole; then link it in (a new file) or rename over."""
     try:
         fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY, mode)
     except OSError as exc:
         if exc.errno in (22, 95):  # EINVAL/EOPNOTSUPP: this filesystem has no O_TMPFILE
-            _write_named(path, directory, data, mode)
+            _write_named(path, directory, data, mode, exclusive)
             return
         raise
     temp = directory / f".{path.name}.{secrets.token_hex(4)}.tmp"
@@ -69,11 +78,13 @@ def _write_unnamed(path: Path, directory: Path, data: bytes, mode: int) -> None:
         write_all(fd, data)
         os.fsync(fd)
         os.fchmod(fd, mode)
-        linked = _link_fd(fd, temp)
+        linked = _link_fd(fd, path if exclusive else temp)  # linking to a name that exists fails
     finally:
         os.close(fd)
     if not linked:
-        _write_named(path, directory, data, mode)
+        _write_named(path, directory, data, mode, exclusive)
+        return
+    if exclusive:
         return
     try:
         os.replace(temp, path)
@@ -95,11 +106,13 @@ def _link_fd(fd: int, target: Path) -> bool:
         errno = ctypes.get_errno()
         if errno in (13, 1):  # EACCES, EPERM
             raise PermissionError(errno, os.strerror(errno))
+        if errno == 17:  # EEXIST
+            raise FileExistsError(errno, os.strerror(errno), str(target))
         return False
     return True
 
 
-def _write_named(path: Path, directory: Path, data: bytes, mode: int) -> None:
+def _write_named(path: Path, directory: Path, data: bytes, mode: int, exclusive: bool) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -107,10 +120,26 @@ def _write_named(path: Path, directory: Path, data: bytes, mode: int) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
+        if exclusive and _link_new(temp_name, path):
+            _remove(temp_name)
+            return
         os.replace(temp_name, path)
     except BaseException:
         _remove(temp_name)
         raise
+
+
+def _link_new(source: str, target: Path) -> bool:
+    """Give the finished file its name only if that name is free; False where links are not supported."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():  # no hard links here (some network and FAT file systems): test, then rename
+            raise FileExistsError(17, os.strerror(17), str(target)) from None
+        return False
+    return True
 
 
 def _remove(name) -> None:
