@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from plantool import __version__
-from plantool.exit_codes import CLEAN, USAGE
+from plantool.exit_codes import CLEAN, ERRORS, USAGE
+from plantool.plan.paths import display_name
 from plantool.plan.period import PERIOD
 
 PLAN_NAME = re.compile(r"\.plan\.ya?ml$")
@@ -21,7 +22,29 @@ SCHEMA_COPY = "productivity-plan.schema.json"  # written beside the plan; a rela
 
 
 class NewPlanError(Exception):
-    """A one-line reason `new` cannot go on (exit 2)."""
+    """A one-line reason `new` cannot go on: exit 2, or with `findings` (check's lines about the old plan) exit 1."""
+
+    def __init__(self, message: str, code: int = USAGE, findings: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.code = code
+        self.findings = findings
+
+
+# Text options are written into the plan, some of them into comments: a line break would end
+# the comment and put the rest outside it, and a lone surrogate (an undecodable byte in the
+# argument) cannot be written as UTF-8 at all.
+TEXT_OPTIONS = (("--council", "council"), ("--council-type", "council_type"), ("--gss-code", "gss_code"),
+                ("--period", "period"), ("--schema-ref", "schema_ref"))
+_REFUSED_CATEGORIES = ("Cc", "Cs", "Zl", "Zp")  # control characters (tab and newline too), surrogates, line breaks
+
+
+def check_plain_text(option: str, value: str) -> None:
+    """Refuse an option value YAML could not hold in a comment: control characters, line breaks, surrogates."""
+    import unicodedata
+
+    for ch in value:
+        if unicodedata.category(ch) in _REFUSED_CATEGORIES or ch in "\ufffe\uffff":
+            raise NewPlanError(f"{option} contains a control character or line break (U+{ord(ch):04X}); give it as plain text on one line")
 
 
 @dataclass
@@ -46,13 +69,15 @@ def valid_period(period: str) -> str:
 
 def check_type_and_code(schema, council_type: str | None, gss_code: str | None) -> None:
     """The same tests `check` applies (schema enum and pattern, gss-code-type rule)."""
+    from plantool.check.semantics import pattern_finds
+
     council = schema.node_at(("council",)) or {}
     types = [t for t in (schema.child(council, "type") or {}).get("enum", []) if t]
     if council_type and council_type not in types:
         raise NewPlanError(f"council type '{council_type}' is not one of: {', '.join(types)}")
     if gss_code:
         pattern = (schema.child(council, "gss_code") or {}).get("pattern", "")
-        if pattern and not re.match(pattern, gss_code):
+        if pattern and not pattern_finds(pattern, gss_code):
             raise NewPlanError(f"GSS code '{gss_code}' is not E followed by eight digits, like E10000007")
         prefixes = schema.annotation("x-plantool-gss-prefixes", {}).get(council_type or "")
         if prefixes and gss_code[:3] not in prefixes:
@@ -125,11 +150,15 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
 
     schema = load_schema()
     path = options.path
+    shown = display_name(path)
     try:
+        for option, attribute in TEXT_OPTIONS:
+            if getattr(options, attribute):
+                check_plain_text(option, getattr(options, attribute))
         if path.exists() and not options.force:
-            raise NewPlanError(f"{path}: already exists; use --force to replace it (nothing was changed)")
+            raise NewPlanError(f"{shown}: already exists; use --force to replace it (nothing was changed)")
         if not path.parent.is_dir() and str(path.parent):
-            raise NewPlanError(f"{path}: directory {path.parent} does not exist")
+            raise NewPlanError(f"{shown}: directory {display_name(path.parent)} does not exist")
         if options.period:
             options.period = valid_period(options.period)
         if options.from_plan is not None:
@@ -144,8 +173,9 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
             check_type_and_code(schema, found.get("type"), found.get("gss_code"))
             text = scaffold(options, schema, found)
     except NewPlanError as exc:
+        err.write("".join(line + "\n" for line in exc.findings))
         err.write(f"plantool: error: {exc}\n")
-        return USAGE
+        return exc.code
     writes = [(path, text, options.force)]
     schema_file = path.parent / SCHEMA_NAME
     if options.schema_ref is None and schema_copy_needed(schema_file, schema_text(), schema.raw.get("$id", "")):
@@ -160,9 +190,9 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
         err.write(f"plantool: warning: {warning}\n")
     if not PLAN_NAME.search(path.name):
         err.write(f"plantool: warning: {path.name} does not end in .plan.yaml, so the pre-commit hook will not check it\n")
-    err.write(f"wrote {path}" + (f" and {schema_file.name} (for editor help)" if len(writes) > 1 else "") + "\n")
+    err.write(f"wrote {shown}" + (f" and {schema_file.name} (for editor help)" if len(writes) > 1 else "") + "\n")
     todo = "review each answer marked '# plantool: review'" if options.from_plan else "fill in each TODO"
-    err.write(f"next: {todo}, then run `plantool check {path}`\n")
+    err.write(f"next: {todo}, then run `plantool check {shown}`\n")
     return CLEAN
 
 
@@ -178,23 +208,32 @@ def scaffold(options: Options, schema, found: dict) -> str:
         values[("plan", "period")] = options.period
         values[("plan", "title")] = f"Productivity Plan {options.period}"
     ref = options.schema_ref or SCHEMA_COPY
-    return scaffold_text(schema, values, header(options.path.name, ref, found.get("name"), options.period))
+    return scaffold_text(schema, values, header(display_name(options.path.name), ref, found.get("name"), options.period))
 
 
 def rolled_forward(options: Options, schema) -> str:
     from plantool.scaffold.rollforward import RollForwardError, roll_forward
 
+    from plantool.plan import loader
+
     source = options.from_plan
+    # The plan loader reads it first, with every limit `check` has (size, depth, aliases,
+    # tags, encoding): a file it refuses is refused here with the same findings and exit code,
+    # and only a file it read cleanly is given to the round-trip parser.
     try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise NewPlanError(f"{source}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise NewPlanError(f"{source}: cannot read it ({getattr(exc, 'strerror', None) or exc})") from None
+        doc = loader.load(source)
+    except loader.PlanIOError as exc:
+        raise NewPlanError(str(exc)) from None
+    if doc.problems:
+        from plantool.check.findings import ERROR, Finding
+        from plantool.check.reports.text import finding_line
+
+        lines = tuple(finding_line(Finding(doc.path, p.line, p.col, ERROR, p.rule, p.message)) for p in doc.problems)
+        raise NewPlanError(f"{doc.path}: cannot roll forward a file check refuses; fix the error(s) above first", ERRORS, lines)
     try:
-        new_text, old, new = roll_forward(text, schema, options.period)
+        new_text, old, new = roll_forward(doc.text, schema, options.period)
     except RollForwardError as exc:
-        raise NewPlanError(f"{source}: cannot roll forward: {exc}") from None
+        raise NewPlanError(f"{doc.path}: cannot roll forward: {exc}") from None
     modeline = f"# yaml-language-server: $schema={options.schema_ref or SCHEMA_COPY}"
     new_text, replaced = re.subn(r"(?m)^# yaml-language-server: \$schema=.*$", lambda _: modeline, new_text, count=1)
     if not replaced:

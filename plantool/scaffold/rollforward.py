@@ -21,23 +21,21 @@ class RollForwardError(Exception):
 
 def next_period(period: str) -> str:
     """2024/25 -> 2025/26."""
-    match = PERIOD.match(str(period or ""))
+    match = PERIOD.fullmatch(str(period or ""))
     if not match:
-        raise RollForwardError(f"its period '{period}' is not a financial year like 2024/25; give --period")
+        shown = repr(str(period)[:40])  # any text may be there: quoted, escaped and cut short
+        raise RollForwardError(f"its period {shown} is not a financial year like 2024/25; give --period")
     start = int(match.group(1)) + 1
     return f"{start}/{(start + 1) % 100:02d}"
 
 
 def roll_forward(text: str, schema, period: str | None) -> tuple[str, str, str]:
     """The new plan's text, with the old and new periods."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
     from plantool.plan.status import DRAFT
 
-    yaml = YAML()  # round-trip: keeps comments, order and quoting
-    yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml = _round_trip_yaml()
     try:
         data = yaml.load(text)
     except YAMLError as exc:
@@ -47,6 +45,8 @@ def roll_forward(text: str, schema, period: str | None) -> tuple[str, str, str]:
     plan = data["plan"]
     old = str(plan.get("period") or "")
     new = period or next_period(old)
+    if not PERIOD.fullmatch(old):
+        old = ""  # it is written into a comment and a message: only a real period, never arbitrary text
     plan["period"] = new
     if isinstance(plan.get("title"), str) and old:
         plan["title"] = plan["title"].replace(old, new)
@@ -57,6 +57,37 @@ def roll_forward(text: str, schema, period: str | None) -> tuple[str, str, str]:
     out = io.StringIO()
     yaml.dump(data, out)
     return mark_for_review(out.getvalue(), schema, old, new), old, new
+
+
+def _round_trip_yaml():
+    """ruamel's round-trip YAML (keeps comments, order and quoting) that types nothing.
+
+    Every scalar stays the text the author wrote, so nothing is converted and back:
+    an impossible date (2025-02-30), `0x_`, a 5,000-digit number or `.nan` is carried
+    over as typed instead of crashing the converter, and the plan loader, which `check`
+    uses, decides what each one means. Explicitly tagged scalars (`!!int 0x_`) are kept
+    with their tag, unconverted.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class TextResolver(VersionedResolver):
+        @property
+        def versioned_resolver(self):
+            return {}  # no implicit types: every plain scalar is text
+
+    class TextConstructor(RoundTripConstructor):
+        pass
+
+    for kind in ("int", "float", "bool", "null", "timestamp"):
+        TextConstructor.add_constructor(f"tag:yaml.org,2002:{kind}", RoundTripConstructor.construct_unknown)
+    yaml = YAML()
+    yaml.Resolver = TextResolver
+    yaml.Constructor = TextConstructor
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
 
 
 def mark_for_review(text: str, schema, old: str, new: str) -> str:
