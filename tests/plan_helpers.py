@@ -59,3 +59,22 @@ def drop(data: dict, dotted_path: str) -> dict:
         target = target[part]
     del target[parts[-1]]
     return data
+
+
+def all_paths(data, path=()) -> list[tuple]:
+    """Every key and list item in the data, sections included, as tuple paths."""
+    found = [path] if path else []
+    if isinstance(data, dict):
+        found += [p for key, value in data.items() for p in all_paths(value, path + (key,))]
+    elif isinstance(data, list):
+        found += [p for index, value in enumerate(data) for p in all_paths(value, path + (index,))]
+    return found
+
+
+def put(data, path: tuple, value):
+    """Set a value by tuple path (keys and list indexes), and return the data."""
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    return data

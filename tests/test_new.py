@@ -277,4 +277,6 @@ def test_roll_forward_from_a_missing_or_broken_plan_is_a_clear_error(tmp_path):
     broken = tmp_path / "broken.plan.yaml"
     broken.write_text("plan: [\n")
     result, path = roll(tmp_path, broken)
-    assert result.returncode == 2 and "not valid YAML" in result.stderr and not path.exists()
+    # the same finding and exit code as `check` gives (issue 19: new --from reads with the plan loader)
+    assert result.returncode == 1 and "YAML syntax error" in result.stderr and "(yaml-syntax)" in result.stderr
+    assert "cannot roll forward" in result.stderr and not path.exists()
