@@ -131,6 +131,26 @@ def councils(
     raise typer.Exit(run_councils(query, council_type, output_format.value, out=sys.stdout, err=sys.stderr))
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    last: str = typer.Argument(..., help="Last year's plan."),
+    this: str = typer.Argument(..., help="This year's plan."),
+    output_format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, markdown or json."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of printing it."),
+    force: bool = typer.Option(False, "--force", help="Compare plans of different councils; replace the output file if it exists."),
+) -> None:
+    """Report what changed between last year's plan and this year's: initiatives, savings, figures, barriers, answers."""
+    from plantool.commands.diff import run_diff
+
+    raise typer.Exit(run_diff(last, this, output_format.value, output, force=force, out=sys.stdout, err=sys.stderr))
+
+
 def export_command() -> click.Command:
     """`plantool export FORMAT PLAN`, with FORMAT and each format's own options taken from the export registry."""
     from typer.core import TyperArgument, TyperCommand, TyperOption
