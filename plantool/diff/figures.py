@@ -34,26 +34,46 @@ from plantool.publish.model import FIGURES, Cell, Table
 MINUS = "\u2212"  # a true minus sign, as printed figures use
 
 
-def figure_cells(schema, data: dict) -> dict[str, dict[tuple, tuple[str, Cell]]]:
-    """For each disclosure: {figure path: (label, cell)} from the published plan's figures tables."""
+def figure_cells(schema, data: dict) -> tuple[dict[str, dict[tuple, tuple[str, Cell]]], set[str]]:
+    """For each disclosure: {figure path: (label, cell)} from the published plan's figures tables;
+    and the disclosures whose figures could not be read.
+
+    Each disclosure is built on its own, and only the disclosures (the title
+    block and themes are not needed). The published-plan model expects figures
+    of the schema's shapes; a section it cannot read (a share whose base is a
+    list, say) is set aside, named in the report, and left for `check`.
+    """
+    disclosures = data.get("disclosures") if isinstance(data.get("disclosures"), dict) else {}
     out: dict[str, dict[tuple, tuple[str, Cell]]] = {}
-    for section in build_plan(schema, data, draft=True).walk():
-        for block in section.blocks:
-            if isinstance(block, Table) and block.kind == FIGURES and len(section.path) == 2:
-                out[section.path[1]] = {row.path: (row.cells[0].text, row.cells[1]) for row in block.rows}
-    return out
+    unreadable = set()
+    for key, value in disclosures.items():
+        if not isinstance(value, dict):
+            continue
+        try:
+            built = build_plan(schema, {"disclosures": {key: value}}, draft=True)
+        except (TypeError, AttributeError, ValueError):
+            unreadable.add(key)
+            continue
+        for section in built.walk():
+            for block in section.blocks:
+                if isinstance(block, Table) and block.kind == FIGURES and section.path == ("disclosures", key):
+                    out[key] = {row.path: (row.cells[0].text, row.cells[1]) for row in block.rows}
+    return out, unreadable
 
 
 def compare(schema, last_data: dict, this_data: dict, periods: tuple[str, str]) -> tuple[DisclosureDiff, ...]:
-    last_cells, this_cells = figure_cells(schema, last_data), figure_cells(schema, this_data)
+    (last_cells, last_unreadable), (this_cells, this_unreadable) = figure_cells(schema, last_data), figure_cells(schema, this_data)
     out = []
     for key, node in schema.disclosures():
         before, after = last_cells.get(key, {}), this_cells.get(key, {})
-        if not before and not after:
+        unreadable = [period for period, keys in zip(periods, (last_unreadable, this_unreadable)) if key in keys]
+        if not before and not after and not unreadable:
             continue
         paths = sorted(set(before) | set(after), key=lambda path: schema_order(schema, path))
         figures = tuple(figure_change(path, before.get(path), after.get(path)) for path in paths)
-        out.append(DisclosureDiff(key, node.get("title", key), figures, combined_note(schema, key, node, last_data, this_data, periods)))
+        notes = [labels.UNREADABLE.format(period=period) for period in unreadable]
+        notes.append(combined_note(schema, key, node, last_data, this_data, periods))
+        out.append(DisclosureDiff(key, node.get("title", key), figures, " ".join(n for n in notes if n) or None))
     return tuple(out)
 
 

@@ -77,6 +77,7 @@ COMBINED_IN_ONE_YEAR = (
     "Reported as one combined figure in the {period} plan only, and separately ({covered}) in the other, "
     "so these figures cannot be set against each other."
 )
+UNREADABLE = "The {period} plan's figures here are not in the form the schema asks for, so they are left out; `plantool check` says what to fix."
 NO_DISCLOSURES = "Neither plan gives disclosure figures."
 
 # Barriers
