@@ -21,6 +21,7 @@ from plantool.diff.model import (
     AnswerChange,
     ReviewMark,
 )
+from plantool.diff.items import same_words, value_at
 from plantool.plan.questions import is_blank, not_expected
 from plantool.plan.schema import dotted, is_free_text
 
@@ -56,9 +57,9 @@ def compare(schema, last_data: Any, this_data: Any, marks: tuple[ReviewMark, ...
     out = []
     for path, node in schema.questions():
         branch = schema.object_branch(node)
-        before, after = _get(last_data, path), _get(this_data, path)
+        before, after = value_at(last_data, path), value_at(this_data, path)
         answered_before, answered_after = not is_blank(before, branch), not is_blank(after, branch)
-        same = answered_before and answered_after and _same(before, after)
+        same = answered_before and answered_after and same_words(before, after)
         if path in skipped:
             state = NOT_EXPECTED
         elif answered_before and answered_after:
@@ -73,16 +74,3 @@ def compare(schema, last_data: Any, this_data: Any, marks: tuple[ReviewMark, ...
         figure = not is_free_text(node) and not isinstance(after if after is not None else before, list)
         out.append(AnswerChange(path, short_label(schema, path), state, same and state != NOT_EXPECTED, marked, figure))
     return tuple(out)
-
-
-def _same(a: Any, b: Any) -> bool:
-    """The same answer: equal, with text compared word for word (line breaks and spacing aside)."""
-    if isinstance(a, str) and isinstance(b, str):
-        return a.split() == b.split()
-    return a == b
-
-
-def _get(data: Any, path: tuple) -> Any:
-    for part in path:
-        data = data.get(part) if isinstance(data, dict) else None
-    return data

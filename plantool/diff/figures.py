@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from plantool.diff import labels
+from plantool.diff.items import same_words
 from plantool.diff.model import (
     CHANGED,
     NO_LONGER_AVAILABLE,
@@ -126,7 +127,7 @@ def figure_change(path: tuple, last: tuple[str, Cell] | None, this: tuple[str, C
             return FigureChange(**shown, state=NOT_COMPARABLE)
         a, b, unit = a.get("percent"), b.get("percent"), "percent"
     if not (_number(a) and _number(b)):
-        return FigureChange(**shown, state=UNCHANGED if _same_words(a, b) else CHANGED)
+        return FigureChange(**shown, state=UNCHANGED if same_words(a, b) else CHANGED)
     change = Decimal(str(b)) - Decimal(str(a))
     if change == 0:
         return FigureChange(**shown, state=UNCHANGED, change=0)
@@ -154,9 +155,3 @@ def _number(value: Any) -> bool:
 
 def _plain_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _same_words(a: Any, b: Any) -> bool:
-    if isinstance(a, str) and isinstance(b, str):
-        return a.split() == b.split()
-    return a == b

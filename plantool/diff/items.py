@@ -41,13 +41,21 @@ def own_section_title(schema, data: Any, path: tuple) -> str | None:
     """The heading of the council's own section a path sits in, if any."""
     for end in range(len(path) - 1, 0, -1):
         if isinstance(path[end], int) and (schema.node_at(path[:end]) or {}).get("x-plantool-own-sections"):
-            section = _get(data, path[: end + 1])
+            section = value_at(data, path[: end + 1])
             if isinstance(section, dict) and isinstance(section.get("title"), str):
                 return section["title"]
     return None
 
 
-def _get(data: Any, path: tuple) -> Any:
+def same_words(a: Any, b: Any) -> bool:
+    """The same answer or value: equal, with text compared word for word (line breaks and spacing aside)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return a.split() == b.split()
+    return a == b
+
+
+def value_at(data: Any, path: tuple) -> Any:
+    """The value at a data path, or None where the path leads nowhere."""
     for part in path:
         if isinstance(part, int):
             data = data[part] if isinstance(data, list) and part < len(data) else None
