@@ -16,7 +16,7 @@ from plantool.exit_codes import CLEAN, USAGE
 
 
 def run_diff(last: str, this: str, output_format: str, output: str | None, *, force: bool, out: TextIO, err: TextIO) -> int:
-    from plantool.check.report import use_colour
+    from plantool.check.reports.text import use_colour
     from plantool.check.runner import check_document
     from plantool.diff.compare import DiffError, compare, load_plan
     from plantool.diff.formats import WRITERS

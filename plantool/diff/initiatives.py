@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from plantool.diff import labels
@@ -58,7 +59,8 @@ def savings_of(schema, value: Any, node: dict) -> list[Saving]:
         kind = item.get("kind") if isinstance(item.get("kind"), str) else None
         kind_type = item.get("type") if isinstance(item.get("type"), str) else None
         period = item.get("period") if isinstance(item.get("period"), str) else None
-        out.append(Saving(amount, kind, kind_type, period, record_text(schema, item, node)))
+        since = item.get("since") if isinstance(item.get("since"), str) else None
+        out.append(Saving(amount, kind, kind_type, period, record_text(schema, item, node), since))
     return out
 
 
@@ -97,17 +99,27 @@ ALL_TYPES = object()
 
 
 def split(last: Initiative | None, this: Initiative | None, type_of: Any = ALL_TYPES):
-    """(planned last year, newly achieved this year, planned this year) as lists of Savings, for one type or all."""
+    """(planned last year, newly achieved this year, planned this year) as lists of Savings, for one type or all.
+
+    An achieved saving last year's plan already reported (same amount, year and
+    type) is not new. A cumulative one ('since 2019/20') counts only what it
+    grew by since last year's figure for the same start and type.
+    """
     last_savings = [s for s in (last.savings if last else ()) if type_of is ALL_TYPES or s.type == type_of]
     this_savings = [s for s in (this.savings if this else ()) if type_of is ALL_TYPES or s.type == type_of]
-    reported = [(s.amount, s.period, s.type) for s in last_savings if s.kind == ACHIEVED]
+    reported = [(s.amount, s.period, s.type, s.since) for s in last_savings if s.kind == ACHIEVED]
+    cumulative = {(s.since, s.type): s.amount for s in last_savings if s.kind == ACHIEVED and s.since}
     newly = []
     for saving in this_savings:
         if saving.kind != ACHIEVED:
             continue
-        key = (saving.amount, saving.period, saving.type)
+        key = (saving.amount, saving.period, saving.type, saving.since)
         if key in reported:
             reported.remove(key)  # the same saving, reported again
+        elif saving.since and (saving.since, saving.type) in cumulative:
+            growth = saving.amount - cumulative.pop((saving.since, saving.type))
+            if growth > 0:
+                newly.append(replace(saving, amount=growth))
         else:
             newly.append(saving)
     return (
@@ -150,7 +162,7 @@ def by_type(rows, type_labels: dict) -> tuple[SavingsLine, ...]:
     order = [t for t in type_labels if t in found] + [t for t in sorted(found, key=str) if t not in type_labels]
     out = []
     for kind in order:
-        sums: dict[str, float] = defaultdict(float)
+        sums: dict[str, float] = defaultdict(int)
         for last, this in rows:
             planned_last, achieved, planned_this = split(last, this, kind)
             sums["planned_last"] += _sum(planned_last)

@@ -51,7 +51,8 @@ TOTAL = "Total"
 TYPE = "Type of saving"
 TYPE_NOT_STATED = "type not stated"
 SAVINGS_NOTE = (
-    "Achieved savings the {last} plan already reported are not counted again. "
+    "Achieved savings the {last} plan already reported are not counted again, and a cumulative saving "
+    "(achieved since a given year) counts only what it grew by. "
     "Amounts are added as written, whatever years they fall in or span."
 )
 NO_SAVINGS = "Neither plan gives planned savings, and this year's plan reports no newly achieved savings, for its initiatives."

@@ -10,9 +10,9 @@ once. A pair scoring below MATCH_THRESHOLD is not a match: the items count as
 new or dropped, and the best candidate from NEAR_MISS up is reported beside
 them so a reader can judge.
 
-The threshold is set from data: no two different initiatives or barriers in
-the bundled example plans score 80 or more (the highest is 76.5), while the
-rewordings in the tests score 80 or more. rapidfuzz is imported here only, so
+The threshold is set from data: no two different initiatives or barriers
+within the example plans or the real councils' plans in tests/corpus score 80
+or more (the highest is 76.5), while the rewordings in the tests do. rapidfuzz is imported here only, so
 `check` never loads it.
 """
 

@@ -54,6 +54,7 @@ class Saving:
     type: str | None  # cashable, income, cost_avoidance, or not stated
     period: str | None
     text: str  # as the published plan shows it: '£211,000, achieved, 2023/24'
+    since: str | None = None  # the first year of a cumulative saving ('achieved since 2019/20')
 
 
 @dataclass(frozen=True)

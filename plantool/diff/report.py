@@ -9,6 +9,7 @@ words, places by the schema's titles.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from plantool.diff import labels
@@ -157,7 +158,8 @@ def savings(c: Comparison, last: str, this: str) -> Section:
         return [cell(line.label)] + [cell(formatting.money(getattr(line, key)), getattr(line, key), "pounds") for key, _, _ in amounts]
 
     by_initiative = table(labels.SAVINGS_BY_INITIATIVE, [("initiative", t.initiative, None)] + amounts, [row(line) for line in (*d.savings, d.savings_total)])
-    by_type = table(labels.SAVINGS_BY_TYPE, [("type", labels.TYPE, None)] + amounts, [row(line) for line in d.savings_by_type])
+    by_type = table(labels.SAVINGS_BY_TYPE, [("type", labels.TYPE, None)] + amounts,
+                    [row(replace(line, label=line.label[:1].upper() + line.label[1:])) for line in d.savings_by_type])
     note = paragraph(labels.SAVINGS_NOTE.format(last=last))
     return Section("savings", t.savings, 3, (by_initiative, by_type, note))
 
