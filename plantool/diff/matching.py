@@ -12,8 +12,8 @@ them so a reader can judge.
 
 The threshold is set from data: no two different initiatives or barriers
 within the example plans or the real councils' plans in tests/corpus score 80
-or more (the highest is 76.5), while the rewordings in the tests do. rapidfuzz is imported here only, so
-`check` never loads it.
+or more (the highest is 76.5), while the rewordings in the tests do.
+rapidfuzz is imported here only, so `check` never loads it.
 """
 
 from __future__ import annotations
