@@ -16,6 +16,7 @@ import typer
 
 from plantool import __version__
 from plantool.check import reports as check_formats
+from plantool.diff import formats as diff_formats
 from plantool.exit_codes import USAGE
 
 app = typer.Typer(
@@ -131,24 +132,20 @@ def councils(
     raise typer.Exit(run_councils(query, council_type, output_format.value, out=sys.stdout, err=sys.stderr))
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
 @app.command()
 def diff(
     last: str = typer.Argument(..., help="Last year's plan."),
     this: str = typer.Argument(..., help="This year's plan."),
-    output_format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, markdown or json."),
+    output_format: str = typer.Option(
+        "text", "--format", "-f", click_type=click.Choice(list(diff_formats.FORMATS)), help=f"{', '.join(diff_formats.FORMATS)}.",
+    ),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of printing it."),
     force: bool = typer.Option(False, "--force", help="Compare plans of different councils; replace the output file if it exists."),
 ) -> None:
     """Report what changed between last year's plan and this year's: initiatives, savings, figures, barriers, answers."""
     from plantool.commands.diff import run_diff
 
-    raise typer.Exit(run_diff(last, this, output_format.value, output, force=force, out=sys.stdout, err=sys.stderr))
+    raise typer.Exit(run_diff(last, this, output_format, output, force=force, out=sys.stdout, err=sys.stderr))
 
 
 def export_command() -> click.Command:

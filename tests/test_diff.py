@@ -555,3 +555,12 @@ def test_check_never_imports_rapidfuzz():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert "LOADED []" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_format_choice_comes_from_the_registry():
+    from plantool.diff.formats import FORMATS
+
+    shown = run_plantool("diff", "--help").stdout
+    assert all(name in shown for name in FORMATS)
+    refused = run_plantool("diff", EXAMPLES / "riverside-2025.plan.yaml", EXAMPLES / "riverside-2025.plan.yaml", "--format", "yaml")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr

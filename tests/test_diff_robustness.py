@@ -13,7 +13,7 @@ from plan_helpers import to_yaml
 
 from plantool.check.runner import check_document
 from plantool.diff.compare import compare
-from plantool.diff.formats import WRITERS
+from plantool.diff.formats import FORMATS, writer
 from plantool.plan import loader
 from plantool.plan.schema import load_schema
 
@@ -70,7 +70,7 @@ def test_any_loadable_pair_gives_a_report_in_every_format(data):
     if not (isinstance(last.data.get("plan"), dict) and isinstance(this.data.get("plan"), dict)):
         return  # not plans: load_plan refuses them with one line (tested through the CLI)
     comparison = compare(SCHEMA, last, this, force=True, this_findings=check_document(this, SCHEMA).findings)
-    for write in WRITERS.values():
+    for name in FORMATS:
         out = io.StringIO()
-        write(comparison, out, colour=False)
+        writer(name)(comparison, out, colour=False)
         assert out.getvalue().strip()

@@ -19,11 +19,11 @@ def run_diff(last: str, this: str, output_format: str, output: str | None, *, fo
     from plantool.check.reports.text import use_colour
     from plantool.check.runner import check_document
     from plantool.diff.compare import DiffError, compare, load_plan
-    from plantool.diff.formats import WRITERS
+    from plantool.diff.formats import FORMATS, writer
     from plantool.plan.schema import load_schema
 
-    if output_format not in WRITERS:
-        err.write(f"plantool: error: unknown format '{output_format}'; choose one of: {', '.join(WRITERS)}\n")
+    if output_format not in FORMATS:
+        err.write(f"plantool: error: unknown format '{output_format}'; choose one of: {', '.join(FORMATS)}\n")
         return USAGE
     schema = load_schema()
     try:
@@ -35,7 +35,7 @@ def run_diff(last: str, this: str, output_format: str, output: str | None, *, fo
         return USAGE
     for warning in comparison.warnings:
         err.write(f"plantool: warning: {warning}\n")
-    write = WRITERS[output_format]
+    write = writer(output_format)
     if output is None:
         write(comparison, out, colour=output_format == "text" and use_colour(out))
         return CLEAN
