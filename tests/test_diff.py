@@ -109,7 +109,8 @@ def test_initiatives_are_found_in_own_sections_topics_and_other_sections_and_mat
     def spread(data):
         transformation = data["themes"]["transformation"]
         moved = transformation["initiatives"].pop(2)  # Digital planning applications
-        transformation["sections"] = [{"title": "Planning for growth", "initiatives": [moved]}]
+        transformation["sections"] = [{"title": "Planning for growth", "initiatives": [moved],
+                                       "sections": [{"title": "Housing", "initiatives": [{"name": "Empty homes back into use", "status": "planned"}]}]}]
         data["topics"] = {"income_generation": {"initiatives": [{"name": "Commercial waste service", "status": "under_way"}]}}
         data["other_sections"] = [{"title": "Governance", "initiatives": [{"description": "Moved committee papers online.", "status": "planned"}]}]
 
@@ -134,6 +135,7 @@ def test_initiatives_are_found_in_own_sections_topics_and_other_sections_and_mat
     assert report["initiatives"]["new"] == [] and report["initiatives"]["dropped"] == []
     markdown = diff(last, this, "--format", "markdown").stdout
     assert "| Digital planning applications | Transformation › Planning for growth |" in markdown
+    assert "| Empty homes back into use | Transformation › Planning for growth › Housing |" in markdown
 
 
 def test_savings_planned_last_year_are_set_against_savings_achieved_this_year(tmp_path):

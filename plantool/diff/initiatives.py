@@ -24,7 +24,7 @@ def collect(schema, data: Any) -> list[Initiative]:
         status_labels = (schema.child(node, "status") or {}).get("x-plantool-labels") or {}
         saving_node = schema.child(schema.child(node, "savings") or {}, 0) or {}
         group, group_title = owner(schema, path)
-        section = own_section_title(schema, data, path)
+        section = own_section_title(data, path)
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 continue

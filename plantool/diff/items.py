@@ -37,14 +37,19 @@ def owner(schema, path: tuple) -> tuple[tuple, str]:
     return top, (schema.node_at(top) or {}).get("title", str(top[0]) if top else "")
 
 
-def own_section_title(schema, data: Any, path: tuple) -> str | None:
-    """The heading of the council's own section a path sits in, if any."""
-    for end in range(len(path) - 1, 0, -1):
-        if isinstance(path[end], int) and (schema.node_at(path[:end]) or {}).get("x-plantool-own-sections"):
+def own_section_title(data: Any, path: tuple) -> str | None:
+    """The headings of the council's own sections (and sub-sections) a list item sits in: 'Growth › Planning'.
+
+    Themes and topics are mappings, so the list items above the item that carry
+    a title are exactly the council's own sections, at whatever depth the schema allows.
+    """
+    titles = []
+    for end in range(1, len(path) - 1):
+        if isinstance(path[end], int):
             section = value_at(data, path[: end + 1])
             if isinstance(section, dict) and isinstance(section.get("title"), str):
-                return section["title"]
-    return None
+                titles.append(section["title"])
+    return " › ".join(titles) or None
 
 
 def same_words(a: Any, b: Any) -> bool:
