@@ -78,3 +78,44 @@ def put(data, path: tuple, value):
         target = target[part]
     target[path[-1]] = value
     return data
+
+
+# -- a plan whose initiatives are one sentence each, as many councils list them --------------
+
+_DONE = ("Moved", "Replaced", "Brought together", "Automated", "Closed", "Shared", "Retendered", "Digitised", "Redesigned", "Reviewed")
+_WHAT = (
+    "the garden waste subscription service", "housing repairs scheduling", "the council tax helpline",
+    "two customer service desks", "the planning validation team", "payroll and expenses processing",
+    "the bulky waste booking system", "street lighting maintenance", "the licensing back office",
+    "school admissions appeals", "the fleet of refuse vehicles", "community centre bookings",
+)
+_WHY = (
+    "so residents can do it online at any time of day",
+    "which cut the time to answer a call by half",
+    "saving staff time that now goes to complex cases",
+    "with a neighbouring council, sharing one manager",
+    "and lowered running costs by about a fifth",
+    "so that fewer enquiries need a second contact",
+    "freeing a building for community use",
+)
+
+
+def one_sentence_initiatives(count: int) -> list[dict]:
+    """`count` initiatives of a status and a one-sentence description each, varied and repeatable."""
+    statuses = ("done", "under_way", "planned")
+    items = []
+    for index in range(count):
+        sentence = f"{_DONE[index % len(_DONE)]} {_WHAT[index % len(_WHAT)]} {_WHY[index % len(_WHY)]}."
+        items.append({"status": statuses[index % len(statuses)], "description": sentence})
+    return items
+
+
+def many_initiatives_plan(count: int = 120) -> dict:
+    """The complete fixture with `count` one-sentence initiatives shared among the themes that list initiatives."""
+    data = complete_plan()
+    themes = [key for key, node in load_schema().themes() if "initiatives" in load_schema().object_branch(node)["properties"]]
+    items = one_sentence_initiatives(count)
+    share = -(-count // len(themes))
+    for number, theme in enumerate(themes):
+        data["themes"][theme]["initiatives"] = items[number * share : (number + 1) * share]
+    return data

@@ -1,7 +1,8 @@
 """The published plan model: what every output (Word now, HTML and diff next) says, and in what order.
 
-Built from every example plan and the complete fixture, and checked against the
-schema and the plan data themselves, never against copied expectations.
+Built from every example plan, the complete fixture and the fixture that fills
+every place in the schema, and checked against the schema, the plan data and
+`check` itself, never against copied expectations.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import docx
 import pytest
 
 from conftest import EXAMPLES, FIXTURES, REPO
-from plan_helpers import complete_plan
+from plan_helpers import complete_plan, findings
 
 from plantool.export.docx.writer import build, write
 from plantool.plan import loader
@@ -28,10 +29,14 @@ from plantool.plan.schema import Schema, load_schema
 from plantool.publish import labels
 from plantool.publish.build import build_plan
 from plantool.publish.model import FIGURES, NOTE, RECORDS, BulletList, Paragraph, PublishedPlan, Span, Table
-from plantool.publish.values import value_text
+from plantool.publish.tables import SHOWN_WITH_AMOUNT
+from plantool.publish.values import amount_key, value_text
 
 SCHEMA = load_schema()
-PLANS = sorted(EXAMPLES.glob("*.plan.yaml")) + [FIXTURES / "complete.plan.yaml"]
+PLANS = sorted(EXAMPLES.glob("*.plan.yaml")) + [FIXTURES / "complete.plan.yaml", FIXTURES / "every-place.plan.yaml"]
+# Where each part of the plan comes, by the first key of its data path (the plan's own
+# parts come twice: foreword and introduction first, related documents and amendments last).
+ORDER = ("foreword", "introduction", "themes", "topics", "other_sections", "disclosures", "related_documents", "amendments")
 
 
 def plan_data(path: Path) -> dict:
@@ -57,6 +62,24 @@ def tables(plan: PublishedPlan):
                 yield section, block
 
 
+def is_own_section(path: tuple) -> bool:
+    """A section of the council's own (its heading is the council's words, not the schema's)."""
+    return isinstance(path[-1], int)
+
+
+def place(path: tuple) -> str:
+    return path[1] if path[0] == "plan" else path[0]
+
+
+def expected_level(path: tuple) -> int:
+    """1 for the plan's own parts, themes, topics and other sections; 2 for what is inside them; disclosures nest by path."""
+    if path[0] in ("plan", "other_sections"):
+        return 1
+    if path[0] == "disclosures":
+        return len(path)
+    return 1 if len(path) == 2 else 2
+
+
 @pytest.fixture(params=PLANS, ids=lambda p: p.name)
 def plan_path(request) -> Path:
     return request.param
@@ -65,22 +88,31 @@ def plan_path(request) -> Path:
 # -- order, headings, anchors --------------------------------------------------------------
 
 
-def test_themes_come_in_schema_order_between_introduction_and_disclosures(plan_path):
+def test_themes_come_in_schema_order_between_the_front_matter_and_the_disclosures(plan_path):
+    data = plan_data(plan_path)
     for plan in models(plan_path):
         top = [section.path for section in plan.sections]
         themes = [path for path in top if path[0] == "themes"]
         assert themes == [("themes", key) for key, _ in SCHEMA.themes()]
-        assert top == sorted(top, key=lambda path: ("plan", "themes", "disclosures").index(path[0]))  # intro, themes, disclosures
-        has_intro = not is_blank((plan_data(plan_path).get("plan") or {}).get("introduction"))
-        assert (top[0] == ("plan", "introduction")) == has_intro
+        assert top == sorted(top, key=lambda path: ORDER.index(place(path)))  # foreword, intro, themes, topics, …
+        has_intro = not is_blank((data.get("plan") or {}).get("introduction"))
+        assert (("plan", "introduction") in top) == has_intro
+        topics = [path[1] for path in top if path[0] == "topics"]
+        assert topics == [key for key in SCHEMA.node_at(("topics",))["properties"] if key in topics]
+        assert [path for path in top if path[0] == "other_sections"] == [
+            ("other_sections", i) for i, _ in enumerate(data.get("other_sections") or [])
+        ]
 
 
 def test_every_heading_is_the_schema_title_of_what_it_shows(plan_path):
+    data = plan_data(plan_path)
     for plan in models(plan_path):
         for section in plan.walk():
-            assert section.title == SCHEMA.node_at(section.path)["title"], section.path
-            depth = {"plan": 1, "themes": len(section.path) - 1, "disclosures": len(section.path)}
-            assert section.level == depth[section.path[0]], section.path
+            if is_own_section(section.path):  # the council's own heading, as it wrote it
+                assert section.title == get_in(data, section.path)["title"], section.path
+            else:
+                assert section.title == SCHEMA.node_at(section.path)["title"], section.path
+            assert section.level == expected_level(section.path), section.path
 
 
 def test_prompts_and_lists_keep_schema_order_within_a_theme(plan_path):
@@ -89,7 +121,7 @@ def test_prompts_and_lists_keep_schema_order_within_a_theme(plan_path):
         if theme.path[0] != "themes":
             continue
         order = list(SCHEMA.object_branch(SCHEMA.node_at(theme.path))["properties"])
-        shown = [section.path[-1] for section in theme.sections]
+        shown = [section.path[2] for section in theme.sections]  # own sections come where the schema puts their list
         assert shown == sorted(shown, key=order.index)
 
 
@@ -98,8 +130,8 @@ def test_anchors_are_unique_and_made_from_schema_keys(plan_path):
         anchors = [section.anchor for section in plan.walk()]
         assert len(anchors) == len(set(anchors))
         for section in plan.walk():
-            keys = section.path[1:] if section.path[0] in ("themes", "plan") else section.path
-            assert section.anchor == "-".join(keys).replace("_", "-")
+            keys = section.path[1:] if section.path[0] in ("themes", "topics", "plan") else section.path
+            assert section.anchor == "-".join(str(k + 1) if isinstance(k, int) else k for k in keys).replace("_", "-")
             assert re.fullmatch(r"[a-z][a-z0-9-]*", section.anchor)
         assert [entry.anchor for entry in plan.contents.entries] == [s.anchor for s in plan.sections]
 
@@ -132,20 +164,32 @@ def notes(plan: PublishedPlan) -> dict[tuple, list]:
     return {s.path: [b for b in s.blocks if isinstance(b, Paragraph) and b.role == NOTE] for s in plan.walk()}
 
 
-def test_a_draft_shows_unanswered_prompts_and_a_final_plan_leaves_them_out(plan_path):
+def noted_places(plan: PublishedPlan) -> set[str]:
+    """Dotted paths of every section and figure the plan marks "Not answered yet."."""
+    from plantool.plan.schema import dotted
+
+    places = {dotted(path) for path, found in notes(plan).items() if found}
+    for _, table in tables(plan):
+        places |= {dotted(row.path) for row in table.rows if any(b.role == NOTE for c in row.cells for b in c.blocks if isinstance(b, Paragraph))}
+    return places
+
+
+def test_a_draft_shows_what_check_calls_unanswered_and_a_final_plan_leaves_it_out(plan_path):
+    """Every question or section `check` reports unanswered has the note in the draft, at or under its place, and nothing else has."""
     data = plan_data(plan_path)
     draft, final = models(plan_path)
-    assert draft.draft_banner == labels.DRAFT_MARK and final.draft_banner is None
+    status = (data.get("plan") or {}).get("status")
+    assert draft.draft_banner == (labels.DRAFT_MARK if status == "draft" else labels.DRAFT_ONLY) and final.draft_banner is None
+    gaps = {f.path for f in findings(plan_path.read_text(encoding="utf-8"), "unanswered") if "[" not in f.path}  # not a list item's field
+    noted = noted_places(draft)
+    assert all(any(n == gap or n.startswith(gap + ".") for n in noted) for gap in gaps), (gaps, noted)
+    assert all(any(n == gap or n.startswith(gap + ".") for gap in gaps) for n in noted), (gaps, noted)
+    for path, found in notes(draft).items():
+        assert found in ([], [Paragraph((Span(labels.NOT_ANSWERED),), NOTE)]), path
     only_in_draft = {s.path for s in draft.walk()} - {s.path for s in final.walk()}
     assert {s.path for s in final.walk()} <= {s.path for s in draft.walk()}
-    for path, found in notes(draft).items():
-        if path in only_in_draft:
-            assert is_blank(get_in(data, path[:-1]).get(path[-1])), path
-            assert "x-plantool-question" in SCHEMA.node_at(path)
-            assert found == [Paragraph((Span(labels.NOT_ANSWERED),), NOTE)]
-        else:
-            assert found == []
-    assert not any(notes(final).values())
+    assert all(notes(draft)[path] or any(notes(draft)[p] for p in only_in_draft if p[: len(path)] == path) for path in only_in_draft)
+    assert not noted_places(final)
 
 
 def test_draft_and_final_differ_in_an_example_with_unanswered_prompts():
@@ -175,6 +219,9 @@ def test_figures_tables_show_every_figure_in_british_form_and_keep_the_raw_value
         assert table.caption == labels.FIGURES_CAPTION.format(section=section.title)
         for row in table.rows:
             label, figure = row.cells
+            if figure.text == labels.NOT_ANSWERED:  # a draft's figure still to answer: nothing to show
+                assert figure.value is None and SCHEMA.node_at(row.path)["title"] in label.text
+                continue
             assert figure.value == get_in(data, row.path)
             assert figure.text == value_text(SCHEMA, figure.value, SCHEMA.node_at(row.path)) != ""
             assert SCHEMA.node_at(row.path)["title"] in label.text
@@ -204,13 +251,16 @@ def test_record_tables_show_only_filled_columns_with_schema_titles(plan_path):
     for section, table in tables(models(plan_path)[0]):
         if table.kind != RECORDS:
             continue
-        records = get_in(data, section.path)
-        item = SCHEMA.object_branch(SCHEMA.child(SCHEMA.node_at(section.path), 0))
-        filled = [k for k in item["properties"] if any(not is_blank(r.get(k)) for r in records)]
+        where = table.rows[0].path[:-1]  # the list the table shows: the section's own, or one inside an own section
+        records = get_in(data, where)
+        item = SCHEMA.object_branch(SCHEMA.child(SCHEMA.node_at(where), 0))
+        props = {k: SCHEMA.resolve(v) for k, v in item["properties"].items()}
+        with_amount = any(amount_key(props, r) for r in records)  # span and years are shown with the amount
+        filled = [k for k in props if any(not is_blank(r.get(k)) for r in records) and not (with_amount and k in SHOWN_WITH_AMOUNT)]
         assert [c.key for c in table.columns] == filled
-        assert [c.title for c in table.columns] == [SCHEMA.resolve(item["properties"][k])["title"] for k in filled]
-        assert table.caption == SCHEMA.node_at(section.path)["title"]
-        assert [row.path for row in table.rows] == [section.path + (i,) for i in range(len(records))]
+        assert [c.title for c in table.columns] == [props[k]["title"] for k in filled]
+        assert table.caption == SCHEMA.node_at(where)["title"]
+        assert [row.path for row in table.rows] == [where + (i,) for i in range(len(records))]
         for row in table.rows:
             assert [cell.value for cell in row.cells] == [get_in(data, row.path).get(k) for k in filled]
 

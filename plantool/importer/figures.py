@@ -111,6 +111,80 @@ def enum_value(node: dict, text: str):
     raise Unparsed(text)
 
 
+def amount_record(schema, props: dict, text: str) -> dict | None:
+    """A sum of money as the export words it, back into its record; None when the text is not in that form.
+
+    '£1,485,000 achieved, cashable saving, 2024/25' -> amount, kind, type, period;
+    '£42,000,000 planned over 10 years' -> amount, kind, span, years;
+    '£16,000,000 from Towns Fund, 2021/22' -> amount, source, period. The
+    inverse of publish.values.amount_text, read with the same labels.
+    """
+    from plantool.publish import labels
+    from plantool.publish.values import PHRASED, QUALIFIERS
+
+    props = {key: schema.resolve(node) for key, node in props.items()}
+    amount_key = next((key for key, node in props.items() if node.get("x-plantool-unit") == "pounds"), None)
+    parts = [part.strip() for part in re.split(r",\s+(?![0-9]{3}\b)", str(text)) if part.strip()]
+    head = re.match(rf"(?P<amount>{MONEY_IN_TEXT.pattern})(?:\s+(?P<words>.+))?$", parts[0], re.IGNORECASE) if parts else None
+    if amount_key is None or head is None:
+        return None
+    record: dict[str, Any] = {amount_key: money(head.group("amount"))}
+    words = head.group("words") or ""
+    for key in (key for key in props if key in QUALIFIERS):
+        words = _qualifier(schema, props, key, words, record, labels.OVER_YEARS, PHRASED.get(key))
+    if words:
+        return None
+    for part in parts[1:]:
+        for key, node in props.items():
+            if key in record:
+                continue
+            try:
+                phrase = PHRASED.get(key)
+                if phrase:
+                    found = re.fullmatch(re.escape(phrase).replace(re.escape("{value}"), "(?P<value>.+)"), part)
+                    if not found:
+                        continue
+                    part = found.group("value")
+                record[key] = value(schema, node, part)
+                break
+            except Unparsed:
+                continue
+        else:
+            return None
+    return record
+
+
+def _qualifier(schema, props: dict, key: str, words: str, record: dict, over_years: tuple, phrase: str | None) -> str:
+    """Read one qualifier of an amount ('achieved', 'over 10 years', 'from Towns Fund') off the front of `words`."""
+    if not words:
+        return words
+    node = props[key]
+    if "years" in props and key == "span":
+        for form in over_years:
+            pattern = re.escape(form).replace(re.escape("{years}"), r"(?P<years>\d+)")
+            found = re.match(rf"{pattern}(?:\s+|$)", words)
+            if found:
+                record["years"] = int(found.group("years"))
+                lead = form.split("{")[0]
+                spans = [v for v, label in (node.get("x-plantool-labels") or {}).items() if label.startswith(lead)]
+                if len(spans) == 1:
+                    record[key] = spans[0]
+                return words[found.end():]
+    if phrase:
+        found = re.fullmatch(re.escape(phrase).replace(re.escape("{value}"), "(?P<value>.+)"), words)
+        if found:
+            record[key] = found.group("value").strip()
+            return ""
+        return words
+    names = node.get("x-plantool-labels") or {}
+    choices = sorted(((str(names.get(v, v)), v) for v in node.get("enum") or () if v is not None), key=lambda c: -len(c[0]))
+    for shown, enum in choices:
+        if words == shown or words.startswith(shown + " "):
+            record[key] = enum
+            return words[len(shown):].strip()
+    return words
+
+
 def base_key(schema, share_node: dict, phrase: str):
     """'the pay bill' / 'its paybill' -> 'pay_bill', from the schema's labels and BASE_SYNONYMS."""
     of_node = schema.child(schema.object_branch(share_node), "of") or {}

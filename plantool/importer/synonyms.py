@@ -26,6 +26,8 @@ SYNONYMS: dict[str, list[str]] = {
     "plan.approval.body": [labels.APPROVED_BY],
     "plan.publication_url": [labels.PUBLISHED_AT, "published", "web page"],
     "plan.contact": [labels.CONTACT, "contact us", "further information"],
+    "plan.contact.telephone": [labels.TELEPHONE],
+    "plan.contact.address": [labels.ADDRESS],
     "plan.cost_of_producing": [labels.COST_OF_PRODUCING, "cost of producing", "cost of this plan"],
     "plan.introduction": [
         "background",

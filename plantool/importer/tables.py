@@ -81,6 +81,8 @@ class Tables:
         for index, (label, shown) in enumerate(body, start=1):
             path = labels.get(label_words(label))
             source = f"{where}, table {number} row {index + (len(rows) - len(body))}"
+            if path is not None and label_words(shown) in synonyms.UNANSWERED_MARKS:
+                continue  # a figure a draft export marks as not answered yet
             if path is None:
                 self.placed.text_figures.extend(figures.in_section(self.schema, f"{label}: {shown}", best))
                 self.placed.keep_unplaced(source, f"{label}: {shown}")
@@ -175,8 +177,11 @@ class Tables:
         return figures.value(self.schema, node, plain)
 
     def part_record(self, item: dict, text: str) -> dict:
-        """'£310,000, achieved, 2024/25, 2022/23' -> a saving: each part to the first field it fits."""
+        """'£310,000 achieved, 2024/25, since 2022/23' -> a saving; otherwise each part to the first field it fits."""
         props = {k: self.schema.resolve(v) for k, v in item.get("properties", {}).items()}
+        amount = figures.amount_record(self.schema, props, text)
+        if amount is not None and all(k in amount for k in item.get("required") or []):
+            return amount  # a sum of money in the words the export gives it
         record: dict[str, Any] = {}
         for part in [p.strip() for p in re.split(r",\s+(?![0-9]{3}\b)", text) if p.strip()]:
             for key, node in props.items():

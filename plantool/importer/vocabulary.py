@@ -192,4 +192,14 @@ class Vocabulary:
                     continue
                 if match and (best is None or len(words) > best[2]):
                     best = (entry, match.group("value").strip(), len(words))
-        return (best[0], best[1]) if best else None
+        if not best:
+            return None
+        return best[0], self.written_date(best[0], best[1])
+
+    def written_date(self, entry: Entry, value: str) -> str:
+        """A date field's value as the schema writes it: '19 July 2024' -> '2024-07-19' (the export prints dates in words)."""
+        from plantool.importer.figures import iso_date
+
+        pattern = (self.schema.node_at(entry.path) or {}).get("pattern")
+        iso = iso_date(value) if pattern and not re.match(pattern, value.rstrip(".")) else None
+        return iso if iso and re.match(pattern, iso) else value

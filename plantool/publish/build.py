@@ -1,52 +1,63 @@
 """Plan data and the schema -> the published plan: what it says, and in what order.
 
 The order is the one Cabinet reads: the title block, the contents, the
-introduction, the themes in schema order with their prompts and tables, then
-the disclosures with their figures and narrative. Headings, column titles and
-captions are the schema's titles; every other word comes from `labels`. No
-theme is named here: a prompt added to the schema appears in the next export.
+foreword and its signatories, the introduction; the four themes in schema
+order, each with its prompts and tables, then the council's own sections;
+the further topics and the council's other sections; the disclosures with
+their figures and narrative; and last, the related documents and the changes
+made since approval. Headings, column titles and captions are the schema's
+titles (or the council's own, for its own sections); every other word comes
+from `labels`. No theme, topic or prompt is named here: one added to the
+schema appears in the next export.
+
+A draft shows every question `check` counts as unanswered, wherever it is (a
+prompt, a list, a disclosure figure, a whole disclosure section), with a note;
+a final plan leaves them out.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from types import SimpleNamespace
 
-from plantool.check.rules.link_scheme import allowed as link_allowed
-from plantool.plan import richtext
-from plantool.plan.questions import is_blank, is_not_available
+from plantool.plan.questions import is_blank
 from plantool.plan.schema import is_free_text
-from plantool.publish import formatting, labels
-from plantool.publish.model import (
-    FIGURES,
-    NOTE,
-    BulletList,
-    Cell,
-    Column,
-    Contents,
-    ContentsEntry,
-    Fact,
-    Metadata,
-    Paragraph,
-    PublishedPlan,
-    Row,
-    Section,
-    Span,
-    Table,
-)
-from plantool.publish.values import unit_of, value_text
+from plantool.publish import labels
+from plantool.publish.model import BulletList, Contents, ContentsEntry, Paragraph, PublishedPlan, Section, Span
+from plantool.publish.tables import figures_table, records_table
+from plantool.publish.text import inline, not_answered, text_blocks, text_inline
+from plantool.publish.title_block import draft_banner, metadata, title_facts
 
-CONTENTS_DEPTH = 1  # themes only: a 3-6 page plan needs no second level
+CONTENTS_DEPTH = 1  # top-level sections only: a 3-8 page plan needs no second level
+OWN_SECTIONS = "x-plantool-own-sections"  # the schema's mark on a list of the council's own headed sections
+OWN_HEADING = "title"  # the field of an own section that holds its heading
 
 
-def build_plan(schema, data: dict, *, draft: bool) -> PublishedPlan:
-    """The whole published plan. A draft shows unanswered prompts with a note; a final plan leaves them out."""
-    council = data.get("council") or {}
-    plan = data.get("plan") or {}
-    sections = tuple(s for s in (introduction(schema, plan), *themes(schema, data, draft), disclosures(schema, data)) if s)
+def build_plan(schema, data: dict, *, draft: bool, findings: int | None = None) -> PublishedPlan:
+    """The whole published plan.
+
+    A draft shows unanswered questions with a note; a final plan leaves them
+    out. `findings` is the number of findings `check` says stand between an
+    approved plan and a final document; it words the draft mark ("DRAFT – 13
+    findings to resolve") and is ignored for a plan whose status is draft.
+    """
+    council = data.get("council") if isinstance(data.get("council"), dict) else {}
+    plan = data.get("plan") if isinstance(data.get("plan"), dict) else {}
+    unanswered = unanswered_questions(schema, data) if draft else frozenset()
+    parts = (
+        foreword(schema, plan),
+        introduction(schema, plan),
+        *themes(schema, data, unanswered),
+        *topics(schema, data),
+        *other_sections(schema, data),
+        disclosures(schema, data, unanswered),
+        related_documents(schema, plan),
+        amendments(schema, plan),
+    )
+    sections = tuple(section for section in parts if section)
     return PublishedPlan(
         title=str(plan.get("title") or labels.DOCUMENT_KIND),
         subtitle=str(council["name"]) if council.get("name") else None,
-        facts=title_facts(council, plan),
+        facts=title_facts(schema, council, plan),
         contents=Contents(
             labels.CONTENTS,
             CONTENTS_DEPTH,
@@ -54,13 +65,29 @@ def build_plan(schema, data: dict, *, draft: bool) -> PublishedPlan:
         ),
         sections=sections,
         metadata=metadata(council, plan),
-        draft_banner=labels.DRAFT_MARK if draft else None,
+        draft_banner=draft_banner(plan, draft=draft, findings=findings),
     )
 
 
-def anchor(*keys: str) -> str:
-    """A stable id from schema keys: ('transformation', 'future_plans') -> 'transformation-future-plans'."""
-    return "-".join(str(key).replace("_", "-") for key in keys)
+def unanswered_questions(schema, data: dict) -> frozenset[tuple]:
+    """The paths of the questions `check` counts as unanswered: the same survey, so the draft and check agree."""
+    from plantool.check.rules import Context
+
+    context = Context(SimpleNamespace(data=data), schema)
+    return frozenset(question.path for question in context.questions if question.state == "unanswered")
+
+
+def anchor(*keys) -> str:
+    """A stable id from schema keys: ('transformation', 'future_plans') -> 'transformation-future-plans'; list items count from 1."""
+    return "-".join(str(key + 1 if isinstance(key, int) else key).replace("_", "-") for key in keys)
+
+
+GROUPS = ("plan", "themes", "topics")  # data paths whose first key an anchor leaves out ('transformation', not 'themes-transformation')
+
+
+def anchor_of(path: tuple) -> str:
+    """The anchor of what a data path shows: ('themes', 'transformation', 'sections', 0) -> 'transformation-sections-1'."""
+    return anchor(*(path[1:] if path[0] in GROUPS else path))
 
 
 def fallback_title(key: str) -> str:
@@ -68,94 +95,38 @@ def fallback_title(key: str) -> str:
     return key.replace("_", " ").capitalize()
 
 
-# -- inline text -----------------------------------------------------------------------
+def title_of(node: dict | None, key) -> str:
+    return (node or {}).get("title") or fallback_title(str(key))
 
 
-def inline(spans) -> tuple[Span, ...]:
-    """Free-text spans as published: links only to web and email addresses (check reports the rest as link-scheme)."""
-    out = []
-    for span in spans:
-        if span.url is not None and link_allowed(span.url):
-            out.append(Span(span.text, span.bold, span.url.strip(), span.italic))
-        else:  # a refused scheme keeps its words only
-            out.append(Span(span.text, span.bold, None, span.italic))
-    return tuple(out)
+# -- before the themes --------------------------------------------------------------------
 
 
-def text_blocks(value: Any) -> tuple:
-    """Free text as paragraphs and bullet lists."""
-    out = []
-    for block in richtext.blocks(str(value)):
-        if block.kind == "bullets":
-            out.append(BulletList(tuple(inline(item) for item in block.items)))
-        else:
-            out.extend(Paragraph(inline(item)) for item in block.items)
-    return tuple(out)
+def foreword(schema, plan: dict) -> Section | None:
+    """The foreword's text, then who signed it, one to a line."""
+    path = ("plan", "foreword")
+    value = plan.get(path[-1])
+    if not isinstance(value, dict):
+        return None
+    node = schema.node_at(path) or {}
+    blocks = []
+    for key, child in schema.object_branch(node).get("properties", {}).items():
+        child = schema.resolve(child)
+        field = value.get(key)
+        if is_free_text(child) and not is_blank(field):
+            blocks.extend(text_blocks(field))
+        elif isinstance(field, list):
+            blocks.extend(signatory(item) for item in field if isinstance(item, dict) and item.get("name"))
+    if not blocks:
+        return None
+    return Section(anchor_of(path), title_of(node, path[-1]), 1, tuple(blocks), (), path)
 
 
-def figure_cell(schema, value: Any, node: dict | None) -> Cell:
-    """A value shown as words in one paragraph (an empty one when there is nothing to show)."""
-    unit = unit_of(schema, node)
-    if unit == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-        unit = None  # a field that may hold a number holds words here
-    return Cell((Paragraph((Span(value_text(schema, value, node)),)),), value, unit)
-
-
-# -- the title block -------------------------------------------------------------------
-
-
-def plain_fact(key: str, label: str, shown: str, value: Any, *, short: bool = False, sentence: str | None = None) -> Fact:
-    return Fact(key, label, (Span(shown),), (Span(sentence or labels.FACT.format(label=label, value=shown)),), value, short)
-
-
-def title_facts(council: dict, plan: dict) -> tuple[Fact, ...]:
-    """Period, status, approval, where it is published, whom to contact, what it cost."""
-    facts = []
-    if plan.get("period"):
-        facts.append(plain_fact("period", labels.PERIOD, str(plan["period"]), plan["period"], short=True))
-    if plan.get("status"):
-        facts.append(plain_fact("status", labels.STATUS, str(plan["status"]).capitalize(), plan["status"], short=True))
-    approval = plan.get("approval") or {}
-    if approval.get("body") and approval.get("date"):
-        words = {"body": approval["body"], "date": formatting.date(approval["date"])}
-        shown, sentence = labels.APPROVAL_DETAIL.format(**words), labels.APPROVAL.format(**words)
-        facts.append(plain_fact("approval", labels.APPROVED_BY, shown, approval, sentence=sentence))
-    url = plan.get("publication_url")
-    if isinstance(url, str) and link_allowed(url):
-        link = Span(labels.PUBLICATION_LINK.format(council=council.get("name") or labels.NO_COUNCIL), url=url)
-        lead = Span(labels.FACT.format(label=labels.PUBLISHED_AT, value=""))
-        facts.append(Fact("publication", labels.PUBLISHED_AT, (link,), (lead, link), url))
-    contact = plan.get("contact") or {}
-    who = ", ".join(str(contact[k]) for k in ("name", "role") if contact.get(k))
-    if who or contact.get("email"):
-        email = contact.get("email")
-        shown = who + (labels.CONTACT_SEPARATOR if who and email else "")
-        link = (Span(labels.EMAIL_LINK.format(address=email), url=f"mailto:{email}"),) if email else ()
-        lead = Span(labels.FACT.format(label=labels.CONTACT, value=shown))
-        facts.append(Fact("contact", labels.CONTACT, ((Span(shown),) if shown else ()) + link, (lead, *link), contact))
-    cost = plan.get("cost_of_producing")
-    if isinstance(cost, (int, float)):
-        shown = formatting.money(cost)
-        sentence = labels.FACT.format(label=labels.COST_OF_PRODUCING, value=shown) + "."
-        facts.append(plain_fact("cost", labels.COST_OF_PRODUCING, shown, cost, sentence=sentence))
-    return tuple(facts)
-
-
-def metadata(council: dict, plan: dict) -> Metadata:
-    author = str(council.get("name") or labels.NO_COUNCIL_AUTHOR)
-    period = str(plan.get("period") or "")
-    keywords = (labels.KEYWORDS[0], author, period, *labels.KEYWORDS[1:])
-    return Metadata(
-        title=str(plan.get("title") or labels.DOCUMENT_KIND),
-        subject=labels.SUBJECT.format(period=period).strip(),
-        author=author,
-        keywords=tuple(k for k in keywords if k),
-        language=labels.LANGUAGE,
-        period=period or None,
-    )
-
-
-# -- sections --------------------------------------------------------------------------
+def signatory(item: dict) -> Paragraph:
+    """'A. Leader, Leader of the Council', the name in bold."""
+    name = Span(str(item["name"]), bold=True)
+    role = item.get("role")
+    return Paragraph((name, Span(labels.SIGNATORY_ROLE.format(role=role))) if role else (name,))
 
 
 def introduction(schema, plan: dict) -> Section | None:
@@ -163,100 +134,158 @@ def introduction(schema, plan: dict) -> Section | None:
     text = plan.get(path[-1])
     if is_blank(text):
         return None
-    node = schema.node_at(path) or {}
-    return Section(anchor(path[-1]), node.get("title", fallback_title(path[-1])), 1, text_blocks(text), (), path)
+    return Section(anchor_of(path), title_of(schema.node_at(path), path[-1]), 1, text_blocks(text), (), path)
 
 
-def themes(schema, data: dict, draft: bool) -> list[Section]:
-    values = data.get("themes") or {}
+# -- themes, topics and the council's own sections ----------------------------------------
+
+
+def themes(schema, data: dict, unanswered: frozenset) -> list[Section]:
+    """Each theme in schema order, even an absent one: a draft shows its unanswered prompts."""
+    values = data.get("themes") if isinstance(data.get("themes"), dict) else {}
     out = []
     for key, node in schema.themes():
         path = ("themes", key)
-        out.append(Section(anchor(key), node["title"], 1, (), prompts(schema, values.get(key) or {}, node, path, draft), path))
+        value = values.get(key) if isinstance(values.get(key), dict) else {}
+        out.append(Section(anchor_of(path), node["title"], 1, (), parts(schema, value, node, path, unanswered), path))
     return out
 
 
-def prompts(schema, values: dict, node: dict, path: tuple, draft: bool) -> tuple[Section, ...]:
-    """Each prompt as a heading with its answer, and each list as a table, in schema order."""
+def topics(schema, data: dict) -> list[Section]:
+    """The further topics the plan covers (income, assets, partnerships), in schema order, after the themes."""
+    node = schema.node_at(("topics",)) or {}
+    values = data.get("topics") if isinstance(data.get("topics"), dict) else {}
     out = []
     for key, child in schema.object_branch(node).get("properties", {}).items():
         child = schema.resolve(child)
         value = values.get(key)
-        here = anchor(*path[1:], key)
-        if is_free_text(child):
-            if not is_blank(value):
-                out.append(Section(here, child["title"], 2, text_blocks(value), (), path + (key,)))
-            elif draft and "x-plantool-question" in child:  # a final document leaves unanswered prompts out
-                note = Paragraph((Span(labels.NOT_ANSWERED),), NOTE)
-                out.append(Section(here, child["title"], 2, (note,), (), path + (key,)))
+        if not isinstance(value, dict):
+            continue
+        path = ("topics", key)
+        inner = parts(schema, value, child, path, frozenset())
+        if inner:
+            out.append(Section(anchor_of(path), title_of(child, key), 1, (), inner, path))
+    return out
+
+
+def other_sections(schema, data: dict) -> list[Section]:
+    """The council's sections that belong to no theme or topic, each a top-level section."""
+    path = ("other_sections",)
+    return own_sections(schema, data.get(path[0]), schema.node_at(path) or {}, path, level=1)
+
+
+def parts(schema, values: dict, node: dict, path: tuple, unanswered: frozenset) -> tuple[Section, ...]:
+    """A theme's or topic's fields in schema order: each text under its title, each list as a table, then own sections.
+
+    A question a draft has not answered yet appears with a note; other empty fields are left out.
+    """
+    out = []
+    for key, child in schema.object_branch(node).get("properties", {}).items():
+        child = schema.resolve(child)
+        value = values.get(key)
+        where = path + (key,)
+        here = anchor_of(where)
+        title = title_of(child, key)
+        if child.get(OWN_SECTIONS):
+            out.extend(own_sections(schema, value, child, where, level=2))
+        elif is_free_text(child) and not is_blank(value):
+            out.append(Section(here, title, 2, text_blocks(value), (), where))
         elif isinstance(value, list) and value:
-            out.append(Section(here, child.get("title", key), 2, (records_table(schema, value, child, path + (key,)),), (), path + (key,)))
+            out.append(Section(here, title, 2, (records_table(schema, value, child, where),), (), where))
+        elif where in unanswered:  # a final document leaves unanswered questions out
+            out.append(Section(here, title, 2, (not_answered(),), (), where))
     return tuple(out)
 
 
-def records_table(schema, rows: list, node: dict, path: tuple) -> Table:
-    """A list of records as a table, with only the columns some record fills."""
+def own_sections(schema, values, node: dict, path: tuple, *, level: int) -> list[Section]:
+    """The council's own headed sections: its heading, its text, then its tables (no headings of ours between)."""
+    if not isinstance(values, list):
+        return []
     item_node = schema.child(node, 0) or {}
     props = schema.object_branch(item_node).get("properties", {})
-    keys = [key for key in props if any(isinstance(r, dict) and not is_blank(r.get(key)) for r in rows)]
-    children = {key: schema.resolve(props[key]) for key in keys}
-    columns = tuple(Column(key, children[key].get("title", key), unit_of(schema, children[key])) for key in keys)
-    table_rows = []
-    for index, row in enumerate(rows):
-        cells = []
-        for key in keys:
-            value = row.get(key) if isinstance(row, dict) else None
-            if is_free_text(children[key]) and isinstance(value, str):
-                cells.append(Cell(text_blocks(value), value))
-            else:
-                cells.append(figure_cell(schema, value, children[key]))
-        table_rows.append(Row(tuple(cells), path + (index,)))
-    return Table(node.get("title", ""), node.get("description", ""), columns, tuple(table_rows))
+    out = []
+    for index, item in enumerate(values):
+        if not isinstance(item, dict) or is_blank(item.get(OWN_HEADING)):
+            continue
+        where = path + (index,)
+        blocks = []
+        for key, child in props.items():
+            child = schema.resolve(child)
+            value = item.get(key)
+            if key == OWN_HEADING or is_blank(value):
+                continue
+            if is_free_text(child):
+                blocks.extend(text_blocks(value))
+            elif isinstance(value, list):
+                blocks.append(records_table(schema, value, child, where + (key,)))
+        out.append(Section(anchor_of(where), str(item[OWN_HEADING]), level, tuple(blocks), (), where))
+    return out
 
 
-def disclosures(schema, data: dict) -> Section | None:
-    """Each disclosure the plan fills: its figures as a table, then its narrative under the schema's titles."""
-    values = data.get("disclosures") or {}
-    present = [(k, n) for k, n in schema.disclosures() if isinstance(values.get(k), dict) and values[k]]
-    if not present:
+# -- the disclosures ----------------------------------------------------------------------
+
+
+def disclosures(schema, data: dict, unanswered: frozenset) -> Section | None:
+    """Each disclosure the plan fills: its figures as a table, then its narrative under the schema's titles.
+
+    In a draft, a section the plan lacks shows the note under its title, and a
+    figure or narrative not answered yet shows the note in its place.
+    """
+    values = data.get("disclosures") if isinstance(data.get("disclosures"), dict) else {}
+    out = []
+    for key, node in schema.disclosures():
+        path = ("disclosures", key)
+        section = values.get(key) if isinstance(values.get(key), dict) else {}
+        if not section:
+            if any(question[:2] == path for question in unanswered):
+                out.append(Section(anchor_of(path), node["title"], 2, (not_answered(),), (), path))
+            continue
+        table = figures_table(schema, section, node, path, unanswered)
+        narrative = []
+        for field, child in schema.object_branch(node).get("properties", {}).items():
+            child = schema.resolve(child)
+            if not is_free_text(child):
+                continue
+            where = path + (field,)
+            if not is_blank(section.get(field)):
+                narrative.append(Section(anchor_of(where), child["title"], 3, text_blocks(section[field]), (), where))
+            elif where in unanswered:
+                narrative.append(Section(anchor_of(where), child["title"], 3, (not_answered(),), (), where))
+        out.append(Section(anchor_of(path), node["title"], 2, (table,) if table else (), tuple(narrative), path))
+    if not out:
         return None
     node = schema.node_at(("disclosures",)) or {}
-    out = []
-    for key, section_node in present:
-        section = values[key]
-        path = ("disclosures", key)
-        table = figures_table(schema, section, section_node, path)
-        narrative = []
-        for field, child in section_node.get("properties", {}).items():
-            child = schema.resolve(child)
-            if is_free_text(child) and not is_blank(section.get(field)):
-                narrative.append(Section(anchor(*path, field), child["title"], 3, text_blocks(section[field]), (), path + (field,)))
-        out.append(Section(anchor(*path), section_node["title"], 2, (table,) if table else (), tuple(narrative), path))
-    return Section(anchor("disclosures"), node.get("title", fallback_title("disclosures")), 1, (), tuple(out), ("disclosures",))
+    return Section(anchor_of(("disclosures",)), title_of(node, "disclosures"), 1, (), tuple(out), ("disclosures",))
 
 
-def figures_table(schema, section: dict, node: dict, path: tuple) -> Table | None:
-    """A disclosure's figures as a two-column table: what, and the figure (every share with its base)."""
-    rows = tuple(
-        Row((Cell((Paragraph((Span(label),)),)), figure_cell(schema, value, child)), where)
-        for label, value, child, where in figure_rows(schema, section, node, path, group="")
-    )
-    if not rows:
+# -- after the disclosures ----------------------------------------------------------------
+
+
+def related_documents(schema, plan: dict) -> Section | None:
+    """Documents published with the plan, as a list: each linked title, then what it covers."""
+    path = ("plan", "related_documents")
+    values = plan.get(path[-1])
+    if not isinstance(values, list):
         return None
-    columns = (Column("figure", labels.FIGURE), Column("value", labels.VALUE))
-    return Table(labels.FIGURES_CAPTION.format(section=node.get("title", "")), "", columns, rows, FIGURES)
-
-
-def figure_rows(schema, section: dict, node: dict, path: tuple, group: str):
-    """(label, value, node, path) for each figure given, groups of figures flattened ('Union officials: Number of officials')."""
-    for key, child in schema.object_branch(node).get("properties", {}).items():
-        child = schema.resolve(child)
-        value = section.get(key)
-        if value is None or is_free_text(child):
+    items = []
+    for item in values:
+        if not isinstance(item, dict) or is_blank(item.get("title")):
             continue
-        title = child.get("title", key)
-        label = labels.FIGURE_IN_GROUP.format(group=group, figure=title) if group else title
-        if isinstance(value, dict) and not is_not_available(value) and "percent" not in value:
-            yield from figure_rows(schema, value, schema.object_branch(child), path + (key,), group=title)
-        elif value_text(schema, value, child):
-            yield label, value, child, path + (key,)
+        title = Span(str(item["title"]), url=item.get("url") if isinstance(item.get("url"), str) else None)
+        spans = inline((title,))
+        if not is_blank(item.get("description")):
+            spans += (Span(labels.DOCUMENT_DETAIL_SEPARATOR),) + text_inline(item["description"])
+        items.append(spans)
+    if not items:
+        return None
+    return Section(anchor_of(path), title_of(schema.node_at(path), path[-1]), 1, (BulletList(tuple(items)),), (), path)
+
+
+def amendments(schema, plan: dict) -> Section | None:
+    """The changes made since approval or submission, as a table: when, by whom, what."""
+    path = ("plan", "amendments")
+    values = plan.get(path[-1])
+    if not isinstance(values, list) or not any(isinstance(item, dict) for item in values):
+        return None
+    node = schema.node_at(path) or {}
+    return Section(anchor_of(path), title_of(node, path[-1]), 1, (records_table(schema, values, node, path),), (), path)

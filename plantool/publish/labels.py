@@ -18,7 +18,9 @@ LANGUAGE = "en-GB"
 NO_COUNCIL_AUTHOR = "Council"  # the document's author when the plan names no council
 NO_COUNCIL = "the council"  # in link text, when the plan names no council
 
-# The title block. A fact reads "Label: value"; short facts share one line.
+# The title block. A fact reads "Label: value"; consecutive short facts share one line.
+# Dates (published, last updated, next review, submitted) and the decision
+# reference are labelled with the schema's own titles.
 PERIOD = "Period"
 STATUS = "Status"
 APPROVED_BY = "Approved by"
@@ -33,10 +35,22 @@ COST_OF_PRODUCING = "Cost of producing this plan"
 FACT = "{label}: {value}"
 FACT_SEPARATOR = " · "  # between short facts on one line
 CONTACT_SEPARATOR = " – "  # between who to contact and the email link
+TELEPHONE = "Telephone"
+ADDRESS = "Address"
+ADDRESS_LINE_SEPARATOR = ", "  # an address written on several lines, printed on one
 
 CONTENTS = "Contents"
 
-# Under a prompt a draft has not answered yet (a final document leaves the prompt out).
+# Under the foreword: who signed it, one per line, the name in bold and then the
+# role ('A. Leader, Leader of the Council').
+SIGNATORY_ROLE = ", {role}"
+
+# A related document in a list: its linked title, then what it covers.
+DOCUMENT_DETAIL_SEPARATOR = " – "
+
+# Under a question a draft has not answered yet, and under a disclosure section it
+# lacks; in a figures table, the value of a figure not given. A final document
+# leaves them out.
 NOT_ANSWERED = "Not answered yet."
 
 # Disclosure figures: a two-column table of what, and the figure.
@@ -53,5 +67,26 @@ SHARE = "{percent} of {base}"  # every percentage states its base
 SHARE_WITH_AMOUNT = "{share} ({amount})"
 UNSTATED_BASE = "an unstated base"
 
-# On every page of a draft, and in the export command's message.
+# An amount with what kind of money it is, in one cell: '£1,485,000 achieved,
+# cashable saving, 2024/25'; '£42,000,000 planned over 10 years'; '£16,000,000
+# from Towns Fund, 2021/22'. The amount leads; what qualifies it follows with a
+# space; the rest with commas. Enum values read as the schema's labels.
+AMOUNT_QUALIFIED = "{amount} {qualifier}"
+AMOUNT_PART_SEPARATOR = ", "
+OVER_YEARS = ("over {years} year", "over {years} years")  # one, many: a span over a stated number of years
+SINCE = "since {value}"  # the first year of a cumulative saving
+FROM_SOURCE = "from {value}"  # where funding or income came from
+LIST_SEPARATOR = "; "  # between the items of a short list in one cell (partners)
+
+# On every page of a draft, and in the export command's message. A plan whose
+# status is draft is not approved; an approved or published plan exported as a
+# draft says how many findings stand between it and a final document, or only
+# that it is a draft when it has none.
 DRAFT_MARK = "DRAFT – not approved"
+DRAFT_FINDINGS = ("DRAFT – {count} finding to resolve", "DRAFT – {count} findings to resolve")  # one, many
+DRAFT_ONLY = "DRAFT"
+
+
+def plural(forms: tuple[str, str], count: int, **words) -> str:
+    """The singular or plural form of a label, filled in: plural(OVER_YEARS, 10, years=10)."""
+    return forms[0 if count == 1 else 1].format(count=count, **words)

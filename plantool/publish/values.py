@@ -6,6 +6,7 @@ and the importer's summary shows what it read in the same words.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from plantool.plan.questions import is_not_available
@@ -34,8 +35,13 @@ def value_text(schema, value: Any, node: dict | None) -> str:
     if isinstance(value, dict):
         return share_text(schema, value, node)
     if isinstance(value, list):
-        return "; ".join(record_text(schema, item, schema.child(node, 0)) for item in value)
+        return labels.LIST_SEPARATOR.join(record_text(schema, item, schema.child(node, 0)) for item in value)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return formatting.date(value)  # 2024-07-30 -> 30 July 2024
     return str(value)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def share_text(schema, value: dict, node: dict) -> str:
@@ -54,12 +60,66 @@ def share_text(schema, value: dict, node: dict) -> str:
 
 
 def record_text(schema, item: Any, node: dict | None) -> str:
-    """One list item inside a cell, e.g. a saving: '£450,000, achieved, 2024/25'."""
+    """One list item inside a cell: a saving ('£450,000 achieved, 2024/25'), funding, or a partner's name."""
     if not isinstance(item, dict):
         return value_text(schema, item, node)
-    props = schema.object_branch(node or {}).get("properties", {})
-    parts = [value_text(schema, v, schema.resolve(props.get(k, {}))) for k, v in item.items() if v is not None]
-    return ", ".join(p for p in parts if p)
+    props = {key: schema.resolve(child) for key, child in schema.object_branch(node or {}).get("properties", {}).items()}
+    if amount_key(props, item):
+        return amount_text(schema, item, props)
+    parts = [value_text(schema, v, props.get(k, {})) for k, v in item.items() if v is not None]
+    return labels.AMOUNT_PART_SEPARATOR.join(p for p in parts if p)
+
+
+# Fields that say what kind of amount a sum of money is, read together with it
+# ('£42,000,000 planned over 10 years', '£16,000,000 from Towns Fund'); every
+# other field follows after a comma ('cashable saving', '2024/25', 'since 2019/20').
+QUALIFIERS = ("kind", "span", "source")
+PHRASED = {"since": labels.SINCE, "source": labels.FROM_SOURCE}  # fields whose value reads inside a phrase
+
+
+def amount_key(props: dict, item: dict) -> str | None:
+    """The field of a record that holds its sum of money (a saving's or funding's amount), if it has one."""
+    for key, node in props.items():
+        if node.get("x-plantool-unit") == "pounds" and isinstance(item.get(key), (int, float)) and not isinstance(item.get(key), bool):
+            return key
+    return None
+
+
+def span_text(schema, item: dict, props: dict) -> str:
+    """'a year', 'one-off', or 'over 10 years' when the number of years is given."""
+    years = item.get("years")
+    if isinstance(years, int) and not isinstance(years, bool) and years > 0:
+        return labels.plural(labels.OVER_YEARS, years, years=years)
+    if item.get("span") is not None and "span" in props:
+        return value_text(schema, item["span"], props["span"])
+    return ""
+
+
+def amount_text(schema, item: dict, props: dict, *, only: tuple[str, ...] | None = None) -> str:
+    """A sum of money and what it is, in words: '£1,485,000 achieved, cashable saving, 2024/25'.
+
+    `only` limits the words to those fields (a table whose other fields have
+    columns of their own shows '£1,200,000 a year' in its amount column).
+    """
+    key = amount_key(props, item)
+    qualifiers, rest = [], []
+    for field, node in props.items():
+        if field in (key, "years") or (only is not None and field not in only):
+            continue
+        if field == "span":
+            text = span_text(schema, item, props)
+        elif item.get(field) is None:
+            continue
+        else:
+            text = value_text(schema, item[field], node)
+            if field in PHRASED and text:
+                text = PHRASED[field].format(value=text)
+        if text:
+            (qualifiers if field in QUALIFIERS else rest).append(text)
+    head = formatting.money(item[key])
+    if qualifiers:
+        head = labels.AMOUNT_QUALIFIED.format(amount=head, qualifier=" ".join(qualifiers))
+    return labels.AMOUNT_PART_SEPARATOR.join([head, *rest])
 
 
 def not_available_label(schema, node: dict) -> str:
