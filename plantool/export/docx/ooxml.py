@@ -163,7 +163,8 @@ def fill_table_of_contents(paragraph, entries: Iterable[tuple[int, str]]) -> Non
         if index:
             current = _paragraph_after(current)
         current.paragraph_format.left_indent = Pt(14 * (level - 1))
-        current.paragraph_format.space_after = Pt(2)
+        current.paragraph_format.space_after = Pt(0)
+        current.paragraph_format.line_spacing = 1.0
         current._p.append(_run(title))
     current._p.append(_field_char("end"))
 
@@ -268,6 +269,19 @@ def set_default_font(document, name: str) -> None:
         fonts.set(qn(f"w:{attribute}"), name)
 
 
+def set_style_font(style, name: str) -> None:
+    """Make a style's font `name` for every script, dropping the theme fonts Word would otherwise prefer."""
+    properties = style.element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attribute}"), name)
+
+
 def set_core_properties(document, *, title: str, subject: str, author: str, keywords: Iterable[str]) -> None:
     """Title, subject, author and keywords: what a website and a screen reader show first."""
     properties = document.core_properties
@@ -305,25 +319,30 @@ def new_row_cells(table) -> list:
     return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
 
-def fit_columns(table, available: int) -> None:
-    """Column widths in proportion to how much text each column holds (long cells capped)."""
-    rows = [tr.tc_lst for tr in table._tbl.tr_lst]
-    columns = len(rows[0]) if rows else 0
-    weights = []
-    for index in range(columns):
-        texts = ["".join(tc.itertext()) for tc in (row[index] for row in rows if index < len(row))]
-        lengths = [len(text) for text in texts]
-        longest_word = max((len(word) for text in texts for word in text.split()), default=0)
-        # room for the longest word (so "£262,000,000" never breaks), then by how much the column holds
-        # (weights count characters; capping the widest at 60 keeps a line's worth for the others)
-        weights.append(max(8, longest_word + 2, min(max(lengths), 60)))
-    total = sum(weights) or 1
-    widths = [int(available * weight / total) for weight in weights]
+CELL_MARGIN = 108  # twips, left and right, in Word's Table Grid style (0.19 cm)
+EMU_PER_POINT = 12700
+EMU_PER_TWIP = 635
+
+
+def fit_columns(table, available: int, font_size: float = 11.0) -> None:
+    """Column widths from the table's text, so it is as short as it can be (see columns.py).
+
+    `available` is the width to fill in EMU; `font_size` the body text's size
+    in points. Long words and figures are never broken.
+    """
+    from plantool.export.docx.columns import column_widths
+
+    rows = [[["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))] for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    if not rows:
+        return
+    em = font_size * EMU_PER_POINT
+    ems = column_widths(rows[0], rows[1:], available / em, padding=2 * CELL_MARGIN * EMU_PER_TWIP / em)
+    widths = [int(width * em) for width in ems]
     table.autofit = False
     for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
         grid_column.w = width
-    for row in rows:
-        for tc, width in zip(row, widths):
+    for tr in table._tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, widths):
             tc.width = width
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx.shared import Pt
+
 from plantool.export.docx import ooxml
 from plantool.publish.build import build_plan
 from plantool.publish.labels import FACT_SEPARATOR
@@ -18,6 +20,8 @@ from plantool.publish.model import NOTE, BulletList, Paragraph, PublishedPlan, S
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid")
 BULLET_STYLE = "List Bullet"
 TABLE_STYLE = "Table Grid"
+CELL_STYLE = "Table Text"  # text in table cells: added, based on Normal, when the template has none
+SPACE_AFTER_TABLE = 6  # points between a table and the paragraph after it
 
 
 class DocxWriter:
@@ -26,6 +30,8 @@ class DocxWriter:
     def __init__(self, document):
         self.doc = document
         self._styles: dict[str, str] = {}
+        self._after_table = False  # the last thing drawn in the body was a table
+        ensure_cell_style(document)
 
     def write(self, plan: PublishedPlan, *, marker: str = "") -> None:
         self.title_block(plan)
@@ -47,6 +53,10 @@ class DocxWriter:
             ooxml.add_run(paragraph, text)
         if style is not None:
             ooxml.set_paragraph_style_id(paragraph, self.style_id(style))
+        if container is self.doc:
+            if self._after_table and (style is None or style == BULLET_STYLE):
+                paragraph.paragraph_format.space_before = Pt(SPACE_AFTER_TABLE)  # headings bring their own space
+            self._after_table = False
         return paragraph
 
     def style_id(self, name: str) -> str:
@@ -64,10 +74,11 @@ class DocxWriter:
 
     def blocks(self, container, blocks) -> None:
         """Paragraphs and bullets into the document body or a table cell (whose first paragraph is used first)."""
-        reuse = container.paragraphs[0] if container is not self.doc else None
+        in_cell = container is not self.doc
+        reuse = container.paragraphs[0] if in_cell else None
         for block in blocks:
             items = block.items if isinstance(block, BulletList) else (block.spans,)
-            style = BULLET_STYLE if isinstance(block, BulletList) else None
+            style = BULLET_STYLE if isinstance(block, BulletList) else (CELL_STYLE if in_cell else None)
             for item in items:
                 if reuse is not None:
                     paragraph, reuse = reuse, None
@@ -82,12 +93,12 @@ class DocxWriter:
         self.add_paragraph(self.doc, plan.title, "Title")  # add_run makes it XML-safe
         if plan.subtitle:
             self.add_paragraph(self.doc, plan.subtitle, "Subtitle")
-        short = [fact for fact in plan.facts if fact.short]
-        if short:  # period and status on one line
-            self.add_paragraph(self.doc, FACT_SEPARATOR.join(span.text for f in short for span in f.sentence))
-        for fact in plan.facts:
-            if not fact.short:
-                self.spans(self.add_paragraph(self.doc), fact.sentence)
+        for line in fact_lines(plan.facts):
+            paragraph = self.add_paragraph(self.doc)
+            for index, fact in enumerate(line):
+                if index:
+                    ooxml.add_run(paragraph, FACT_SEPARATOR)
+                self.spans(paragraph, fact.sentence)
 
     def contents(self, plan: PublishedPlan):
         """The contents label and an open contents field, closed once the headings are written."""
@@ -107,10 +118,13 @@ class DocxWriter:
             self.section(child)
 
     def table(self, table: Table) -> None:
-        """A real table: header row marked and repeated on each page, alternative text, fitted columns."""
+        """A real table: header row marked and repeated on each page, alternative text, columns sized by content."""
+        if self._after_table:  # two tables in a row would run together: Word joins adjacent tables
+            self.add_paragraph(self.doc)
         grid = self.doc.add_table(rows=1, cols=len(table.columns))
         ooxml.set_table_style_id(grid, self.style_id(TABLE_STYLE))
         for cell, column in zip(grid.rows[0].cells, table.columns):
+            ooxml.set_paragraph_style_id(cell.paragraphs[0], self.style_id(CELL_STYLE))
             ooxml.add_run(cell.paragraphs[0], column.title, bold=True)
         ooxml.mark_header_row(grid, 0)
         ooxml.set_table_description(grid, table.caption, table.description)
@@ -118,8 +132,16 @@ class DocxWriter:
             for cell, content in zip(ooxml.new_row_cells(grid), row.cells):
                 self.blocks(cell, content.blocks)
         section = self.doc.sections[-1]
-        ooxml.fit_columns(grid, section.page_width - section.left_margin - section.right_margin)
-        self.doc.add_paragraph()
+        ooxml.fit_columns(grid, section.page_width - section.left_margin - section.right_margin, self.font_size())
+        self._after_table = True
+
+    def font_size(self) -> float:
+        """The cell text's size in points (11 unless the template says otherwise)."""
+        for name in (CELL_STYLE, "Normal"):
+            size = self.doc.styles[name].font.size
+            if size is not None:
+                return size.pt
+        return 11.0
 
     def properties(self, plan: PublishedPlan, marker: str) -> None:
         """Title, language and page furniture: what a reader, a website and a screen reader see first."""
@@ -134,13 +156,53 @@ class DocxWriter:
                 ooxml.add_draft_header(section, plan.draft_banner)
 
 
+def fact_lines(facts) -> list[list]:
+    """The title block's lines: each long fact alone, consecutive short facts together ('Period: 2025/26 · Status: Approved')."""
+    lines: list[list] = []
+    for fact in facts:
+        if fact.short and lines and lines[-1][-1].short:
+            lines[-1].append(fact)
+        else:
+            lines.append([fact])
+    return lines
+
+
+def ensure_cell_style(document) -> None:
+    """The paragraph style of table cells: Normal without the space between paragraphs, single-spaced.
+
+    A council template may define its own; otherwise one is added, based on
+    the template's Normal, so its font and size carry into the tables.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+
+    if any(style.name == CELL_STYLE for style in document.styles):
+        return
+    style = document.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.quick_style = False
+    style.paragraph_format.space_before = Pt(1)
+    style.paragraph_format.space_after = Pt(1)
+    style.paragraph_format.line_spacing = 1.0
+
+
+LINE_SPACING = 1.08  # Word's own default since 2013, which councils' own plans use
+
+# The house style's headings: (style, size in points, space before, space after).
+# Space before is two to four times the space after, so a heading sits with
+# the text it introduces; the sizes step down clearly from 16 to the body's 11.
+HEADINGS = (("Title", 24, 0, 4), ("Heading 1", 16, 12, 4), ("Heading 2", 13, 8, 3), ("Heading 3", 11, 6, 2))
+
+
 def apply_house_style(document) -> None:
     """Plain, accessible defaults for a council without its own template.
 
-    A4 with 2 cm margins, Arial 11 pt, and dark headings (all above 10:1
-    contrast on white), so a 3 to 6 page plan prints as councils expect.
+    A4 with 2 cm margins; Arial 11 pt throughout, tables included, at 1.15
+    line spacing with 6 pt between paragraphs (tables single-spaced); dark
+    headings (above 10:1 contrast on white) spaced to belong to their text.
+    Every style names Arial itself: Word prefers a style's theme font (Calibri
+    Light for headings) to the font it names, which would also print wider.
     """
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, RGBColor
 
     for section in document.sections:
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -149,17 +211,19 @@ def apply_house_style(document) -> None:
     ooxml.set_default_font(document, "Arial")
     styles = document.styles
     normal = styles["Normal"]
-    normal.font.name = "Arial"
+    ooxml.set_style_font(normal, "Arial")
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = LINE_SPACING
     dark = RGBColor(0x1F, 0x38, 0x64)
-    for name, size, before in (("Title", 24, 0), ("Heading 1", 16, 18), ("Heading 2", 13, 12), ("Heading 3", 11, 10)):
+    for name, size, before, after in HEADINGS:
         style = styles[name]
-        style.font.name = "Arial"
+        ooxml.set_style_font(style, "Arial")
         style.font.size = Pt(size)
         style.font.color.rgb = dark
         style.paragraph_format.space_before = Pt(before)
-        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.space_after = Pt(after)
+    ooxml.set_style_font(styles["Subtitle"], "Arial")
     styles["Subtitle"].font.color.rgb = dark
 
 
