@@ -159,7 +159,7 @@ def export_command() -> click.Command:
         TyperArgument(param_decls=["export_format"], metavar="FORMAT", type=click.Choice(list(FORMATS)), required=True),
         TyperArgument(param_decls=["plan"], metavar="PLAN", required=True),
         TyperOption(param_decls=["--output", "-o", "output"], metavar="OUT", help="Where to write it (default: beside the plan, same name)."),
-        TyperOption(param_decls=["--draft"], is_flag=True, help="Export even if the plan has errors; every page is marked DRAFT – not approved."),
+        TyperOption(param_decls=["--draft"], is_flag=True, help="Export even if the plan has errors; every page is marked as a draft, with the number of findings to resolve."),
         TyperOption(param_decls=["--force"], is_flag=True, help="Replace the output even if it is not an earlier export of this plan."),
     ]
     for option in all_options():

@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from conftest import FIXTURES, run_plantool
-from plan_helpers import at, complete_plan, to_yaml
+from plan_helpers import at, complete_plan, findings, to_yaml
 
 from plantool.plan.schema import load_schema
 
@@ -144,9 +144,15 @@ def header_text(path):
 
 
 def test_draft_flag_exports_anyway_and_marks_every_page(tmp_path):
-    plan, result = export(tmp_path, at(complete_plan(), "council.type", "county"), "--draft")
+    """An approved plan with errors, exported as a draft, says how many findings it has to resolve (not 'not approved')."""
+    data = at(complete_plan(), "council.type", "county")
+    errors = [f for f in findings(data) if f.severity == "error"]
+    plan, result = export(tmp_path, data, "--draft")
     assert result.returncode == 0, result.stderr
-    assert "DRAFT – not approved" in header_text(tmp_path / "plan.docx")
+    mark = f"DRAFT – {len(errors)} finding{'s' if len(errors) != 1 else ''} to resolve"
+    assert errors and mark in header_text(tmp_path / "plan.docx")
+    assert "not approved" not in header_text(tmp_path / "plan.docx")
+    assert f"(marked {mark})" in result.stderr
 
 
 def test_draft_status_is_always_marked_and_unanswered_prompts_show(tmp_path):
@@ -320,4 +326,8 @@ def test_every_example_exports_a_well_formed_accessible_document(tmp_path, plan)
     assert footer == ["PAGE", "NUMPAGES"]
     properties = document.core_properties
     assert properties.author == data["council"]["name"] and properties.title and properties.language == "en-GB"
-    assert document.sections[0].header.paragraphs[0].text == "DRAFT – not approved"
+    errors = sum(1 for line in result.stderr.splitlines() if ": error: " in line)
+    if data["plan"]["status"] == "draft":
+        assert document.sections[0].header.paragraphs[0].text == "DRAFT – not approved"
+    else:  # approved or published, marked a draft because of its errors (or on request)
+        assert document.sections[0].header.paragraphs[0].text == (f"DRAFT – {errors} findings to resolve" if errors > 1 else "DRAFT" if not errors else "DRAFT – 1 finding to resolve")

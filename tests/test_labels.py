@@ -24,6 +24,8 @@ REWORDED = {
     "APPROVED_BY": "Agreed by",
     "PUBLISHED_AT": "Find it at",
     "CONTACT": "Get in touch",
+    "TELEPHONE": "Ring us on",
+    "ADDRESS": "Write to us at",
     "COST_OF_PRODUCING": "What this plan cost",
     "CONTENTS": "In this plan",
     "NOT_ANSWERED": "Still to be written.",
@@ -56,6 +58,8 @@ schema = load_schema()
 data = loader.load(Path(sys.argv[2])).data
 data["plan"]["cost_of_producing"] = 12500
 data["plan"]["publication_url"] = "https://www.example.gov.uk/plan"
+data["plan"]["contact"].update({"telephone": "01283 595795", "address": "Civic Offices, Swadlincote"})
+data["plan"]["published_on"] = "2025-07-21"
 data["themes"]["transformation"]["future_plans"] = None
 out = Path(sys.argv[4])
 build(schema, data, draft_mark=True).save(out)
@@ -84,7 +88,9 @@ def test_reworded_labels_are_printed_by_the_writer_and_read_by_the_importer(tmp_
     original = complete_plan()
     got = round_trip(tmp_path, "before")
     plan = got["plan"]
-    assert {k: v for k, v in plan["contact"].items() if v is not None} == original["plan"]["contact"]
+    contact = {**original["plan"]["contact"], "telephone": "01283 595795", "address": "Civic Offices, Swadlincote"}
+    assert {k: v for k, v in plan["contact"].items() if v is not None} == contact
+    assert plan["published_on"] == "2025-07-21"  # printed '21 July 2025', read back as the schema writes it
     assert plan["cost_of_producing"] == 12500
     assert plan["publication_url"] == "https://www.example.gov.uk/plan"
     assert plan["approval"]["body"] == original["plan"]["approval"]["body"]
@@ -100,6 +106,7 @@ def test_labels_reworded_behind_the_importers_back_break_the_round_trip(tmp_path
     """The control: the importer really reads these labels, so changing them under it loses the facts."""
     got = round_trip(tmp_path, "after")
     assert "contact" not in got["plan"] or got["plan"]["contact"] != complete_plan()["plan"]["contact"]
+    assert not (got["plan"].get("contact") or {}).get("telephone") and not (got["plan"].get("contact") or {}).get("address")
     assert got["plan"].get("cost_of_producing") != 12500
     assert REWORDED["NOT_ANSWERED"].rstrip(".") in (got["future_plans"] or "") + got["unmapped"]
 

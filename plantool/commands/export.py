@@ -72,6 +72,7 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
     from plantool.plan.fileio import WriteError, atomic_write
     from plantool.plan.schema import load_schema
     from plantool.plan.status import SIGNED_OFF
+    from plantool.publish.title_block import draft_banner
 
     schema = load_schema()
     try:
@@ -85,8 +86,6 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
         status = doc.data["plan"].get("status")
     draft_mark = draft or status not in SIGNED_OFF
     marker = export_marker(plan_path)
-    if isinstance(doc.data, dict):
-        builder.send({"data": doc.data, "draft_mark": draft_mark, "marker": marker, "options": options})
     result = check_document(doc, schema)
     for finding in result.findings:
         err.write(finding_line(finding) + "\n")
@@ -102,6 +101,9 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
             "or use --draft to export a marked draft\n"
         )
         return ERRORS
+    # Sent once checked, so the draft mark can say how many findings remain; the
+    # builder has spent the check importing its libraries, so it waits for little.
+    builder.send({"data": doc.data, "draft_mark": draft_mark, "marker": marker, "options": options, "findings": len(errors)})
     try:
         data = builder.wait()
     except builder_module.EXPECTED_ERRORS as exc:
@@ -115,5 +117,6 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
             message = f"{out_path}: already exists and is not an earlier export of {plan_path.name}; use --force to replace it"
         err.write(f"plantool: error: {message}\n")
         return USAGE
-    err.write(f"wrote {out_path}" + (" (marked DRAFT – not approved)" if draft_mark else "") + "\n")
+    banner = draft_banner(doc.data.get("plan") if isinstance(doc.data.get("plan"), dict) else {}, draft=draft_mark, findings=len(errors))
+    err.write(f"wrote {out_path}" + (f" (marked {banner})" if banner else "") + "\n")
     return CLEAN

@@ -9,7 +9,8 @@ and one entry.
 A builder module is imported only when its format is exported, and offers:
 - `prepare()`: the slow imports; run at once in a background process while the plan is read and checked;
 - `build(job) -> bytes`: the document, from a job of plain data: `data` (the plan), `draft_mark`, `marker`
-  (to record in the file, see `commands/export.py`) and `options` (this format's options, by keyword);
+  (to record in the file, see `commands/export.py`), `options` (this format's options, by keyword) and
+  `findings` (the number of errors check found, which the draft mark of an approved plan states);
 - `previous_marker(path) -> str | None`: the marker recorded in an existing output, if any;
 - `EXPECTED_ERRORS`: exceptions that are the user's mistake (e.g. a bad template): one line, exit 2.
 """

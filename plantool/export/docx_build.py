@@ -29,7 +29,7 @@ def build(job: dict) -> bytes:
     template = job["options"].get("template")
     document = build_document(
         load_schema(), job["data"], draft_mark=job["draft_mark"],
-        template=Path(template) if template else None, marker=job["marker"],
+        template=Path(template) if template else None, marker=job["marker"], findings=job.get("findings"),
     )
     buffer = io.BytesIO()
     document.save(buffer)

@@ -254,6 +254,9 @@ def value(schema, node: dict, text: str) -> Any:
         return result
     if "string" in kinds:
         if node.get("pattern") and not re.search(node["pattern"], text):
+            written = iso_date(text)  # a date shown in words: '2 September 2025'
+            if written and re.search(node["pattern"], written):
+                return written
             raise Unparsed(text)
         return text
     raise Unparsed(text)

@@ -15,6 +15,7 @@ from plantool.importer.placed import Placed
 from plantool.importer.read_docx import Block
 from plantool.importer.vocabulary import Vocabulary, extra_phrases, label_words
 from plantool.plan.schema import is_free_text
+from plantool.publish.tables import SHOWN_WITH_AMOUNT
 
 
 class Tables:
@@ -154,7 +155,13 @@ class Tables:
                 try:
                     record[key] = self.cell_value(props[key], plain_row[index], markup_row[index])
                 except figures.Unparsed:
-                    problems.append(index)
+                    # an amount shown with its span, as the export shows it: '£1,200,000 a year'
+                    shown_with = {k: props[k] for k in (key, *SHOWN_WITH_AMOUNT) if k in props}
+                    amount = figures.amount_record(self.schema, shown_with, plain_row[index]) if len(shown_with) > 1 else None
+                    if amount:
+                        record.update(amount)
+                    else:
+                        problems.append(index)
             extra = [i for i in range(len(plain_row)) if i not in columns and plain_row[i].strip()]
             source = f"{table} row {r}"
             if not all(k in record for k in required):
@@ -179,6 +186,8 @@ class Tables:
     def part_record(self, item: dict, text: str) -> dict:
         """'£310,000 achieved, 2024/25, since 2022/23' -> a saving; otherwise each part to the first field it fits."""
         props = {k: self.schema.resolve(v) for k, v in item.get("properties", {}).items()}
+        if not props and "string" in figures.types_of(self.schema, item):
+            return text  # a list of names (a partnership's partners)
         amount = figures.amount_record(self.schema, props, text)
         if amount is not None and all(k in amount for k in item.get("required") or []):
             return amount  # a sum of money in the words the export gives it

@@ -90,6 +90,8 @@ class Vocabulary:
             node = schema.resolve(node)
             if key == synonyms.GENERAL_TEXT.get("plan"):
                 self.add(("plan", key), "intro", None, node)
+            elif "items" in node:  # related documents, amendments: a section of their own, read as a list
+                self.add(("plan", key), "list", None, node)
             elif schema.object_branch(node).get("properties"):
                 self.add(("plan", key), "fact", ("plan",), node)
                 for sub, child in schema.object_branch(node)["properties"].items():
@@ -99,6 +101,11 @@ class Vocabulary:
         for key, node in schema.themes():
             self.add(("themes", key), "theme", None, node)
             self.children(("themes", key), node)
+        topics = raw["properties"].get("topics")
+        for key, node in schema.object_branch(schema.resolve(topics) if topics else {}).get("properties", {}).items():
+            node = schema.resolve(node)  # the further topics read like themes: headed parts, texts and lists
+            self.add(("topics", key), "theme", None, node)
+            self.children(("topics", key), node)
         disclosures = raw["properties"].get("disclosures")
         if disclosures:
             self.add(("disclosures",), "disclosures", None, schema.resolve(disclosures))

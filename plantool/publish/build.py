@@ -22,9 +22,9 @@ from types import SimpleNamespace
 from plantool.plan.questions import is_blank
 from plantool.plan.schema import is_free_text
 from plantool.publish import labels
-from plantool.publish.model import BulletList, Contents, ContentsEntry, Paragraph, PublishedPlan, Section, Span
+from plantool.publish.model import Contents, ContentsEntry, Paragraph, PublishedPlan, Section, Span
 from plantool.publish.tables import figures_table, records_table
-from plantool.publish.text import inline, not_answered, text_blocks, text_inline
+from plantool.publish.text import not_answered, text_blocks
 from plantool.publish.title_block import draft_banner, metadata, title_facts
 
 CONTENTS_DEPTH = 1  # top-level sections only: a 3-8 page plan needs no second level
@@ -262,28 +262,17 @@ def disclosures(schema, data: dict, unanswered: frozenset) -> Section | None:
 
 
 def related_documents(schema, plan: dict) -> Section | None:
-    """Documents published with the plan, as a list: each linked title, then what it covers."""
-    path = ("plan", "related_documents")
-    values = plan.get(path[-1])
-    if not isinstance(values, list):
-        return None
-    items = []
-    for item in values:
-        if not isinstance(item, dict) or is_blank(item.get("title")):
-            continue
-        title = Span(str(item["title"]), url=item.get("url") if isinstance(item.get("url"), str) else None)
-        spans = inline((title,))
-        if not is_blank(item.get("description")):
-            spans += (Span(labels.DOCUMENT_DETAIL_SEPARATOR),) + text_inline(item["description"])
-        items.append(spans)
-    if not items:
-        return None
-    return Section(anchor_of(path), title_of(schema.node_at(path), path[-1]), 1, (BulletList(tuple(items)),), (), path)
+    """Documents published with the plan, as a table: title, web address (printed, for a reader on paper, and linked), what it covers."""
+    return plan_list(schema, plan, ("plan", "related_documents"))
 
 
 def amendments(schema, plan: dict) -> Section | None:
     """The changes made since approval or submission, as a table: when, by whom, what."""
-    path = ("plan", "amendments")
+    return plan_list(schema, plan, ("plan", "amendments"))
+
+
+def plan_list(schema, plan: dict, path: tuple) -> Section | None:
+    """A list the plan keeps about itself, as a section of its own holding one table."""
     values = plan.get(path[-1])
     if not isinstance(values, list) or not any(isinstance(item, dict) for item in values):
         return None

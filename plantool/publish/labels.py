@@ -45,9 +45,6 @@ CONTENTS = "Contents"
 # role ('A. Leader, Leader of the Council').
 SIGNATORY_ROLE = ", {role}"
 
-# A related document in a list: its linked title, then what it covers.
-DOCUMENT_DETAIL_SEPARATOR = " – "
-
 # Under a question a draft has not answered yet, and under a disclosure section it
 # lacks; in a figures table, the value of a figure not given. A final document
 # leaves them out.

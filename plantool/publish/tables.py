@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plantool.check.rules.link_scheme import allowed as link_allowed
 from plantool.plan.questions import is_blank, is_not_available
 from plantool.plan.schema import is_free_text
 from plantool.publish import labels
@@ -20,6 +21,10 @@ from plantool.publish.values import amount_key, amount_text, unit_of, value_text
 # Fields a records table shows inside its amount column rather than in columns
 # of their own: '£1,200,000 a year', '£5,000,000 over 10 years'.
 SHOWN_WITH_AMOUNT = ("span", "years")
+
+
+def is_web_address(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(("https://", "http://")) and link_allowed(value.strip())
 
 
 def figure_cell(schema, value: Any, node: dict | None) -> Cell:
@@ -52,6 +57,8 @@ def records_table(schema, rows: list, node: dict, path: tuple) -> Table:
             value, child = record.get(key), props[key]
             if is_free_text(child) and isinstance(value, str):
                 cells.append(Cell(text_blocks(value), value))
+            elif is_web_address(value):  # printed for a reader on paper, and linked for one on screen
+                cells.append(Cell((Paragraph((Span(value.strip(), url=value.strip()),)),), value))
             elif with_amount and key == amount_key(props, record):
                 shown = amount_text(schema, record, props, only=SHOWN_WITH_AMOUNT)
                 cells.append(Cell((Paragraph((Span(shown),)),), value, unit_of(schema, child)))

@@ -36,18 +36,6 @@ def text_blocks(value: Any) -> tuple:
     return tuple(out)
 
 
-def text_inline(value: Any, separator: str = " ") -> tuple[Span, ...]:
-    """Free text run together on one line (a related document's description in a list item)."""
-    out: list[Span] = []
-    for block in text_blocks(value):
-        items = block.items if isinstance(block, BulletList) else (block.spans,)
-        for item in items:
-            if out:
-                out.append(Span(separator))
-            out.extend(item)
-    return tuple(out)
-
-
 def not_answered() -> Paragraph:
     """The note a draft shows where a question has no answer yet."""
     return Paragraph((Span(labels.NOT_ANSWERED),), NOTE)

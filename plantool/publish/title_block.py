@@ -13,10 +13,10 @@ import re
 from typing import Any
 
 from plantool.check.rules.link_scheme import allowed as link_allowed
+from plantool.plan.status import SIGNED_OFF
 from plantool.publish import formatting, labels
 from plantool.publish.model import Fact, Metadata, Span
 
-FINAL_STATUSES = ("approved", "published")  # the statuses at which a plan no longer calls itself a draft
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -107,7 +107,7 @@ def draft_banner(plan: dict, *, draft: bool, findings: int | None) -> str | None
     """
     if not draft:
         return None
-    if plan.get("status") not in FINAL_STATUSES:
+    if plan.get("status") not in SIGNED_OFF:
         return labels.DRAFT_MARK
     if findings:
         return labels.plural(labels.DRAFT_FINDINGS, findings)

@@ -42,6 +42,11 @@ def text_width(text: str, *, bold: bool = False) -> float:
     return width * BOLD if bold else width
 
 
+def _unbreakable(paragraph: str) -> list[str]:
+    """The parts of a paragraph a line cannot break inside: words, and a web address's parts between slashes."""
+    return [part for word in paragraph.split() for part in (word.split("/") if "://" in word else [word])]
+
+
 class _Column:
     """One column's text: the widths of its paragraphs, row by row, and of its longest word."""
 
@@ -50,7 +55,7 @@ class _Column:
         self.header = [text_width(p, bold=True) for p in header if p.strip()]
         self.cells = [[text_width(p) for p in cell if p.strip()] for cell in cells]
         words = [text_width(w, bold=True) for p in header for w in p.split()]
-        words += [text_width(w) for cell in cells for p in cell for w in p.split()]
+        words += [text_width(w) for cell in cells for p in cell for w in _unbreakable(p)]
         self.minimum = max(words, default=0.0) * WORD_ROOM + padding
         longest_value = max((w for cell in self.cells for w in cell), default=0.0) * WORD_ROOM + padding
         if longest_value <= SHORT:
@@ -164,3 +169,9 @@ def _best_widening(columns: list[_Column], widths: list[float], spare: float, sl
         if wrapped > fallback_lines:
             fallback, fallback_lines = (index, min(slice_, cap)), wrapped
     return best or fallback
+
+
+def estimated_height(header: list[list[str]], rows: list[list[list[str]]], widths: list[float], *, padding: float = 0.0) -> int:
+    """How many lines tall the table is estimated to be at these widths (what column_widths minimises)."""
+    columns = [_Column(header[c], [row[c] if c < len(row) else [] for row in rows], padding) for c in range(len(header))]
+    return _height(columns, widths)

@@ -259,19 +259,16 @@ def set_default_font(document, name: str) -> None:
     if properties is None:
         set_language(document, "en-GB")  # creates docDefaults/rPrDefault/rPr
         properties = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        properties.insert(0, fonts)
-    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(qn(f"w:{attribute}"), None)
-    for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(qn(f"w:{attribute}"), name)
+    _name_font(properties, name)
 
 
 def set_style_font(style, name: str) -> None:
     """Make a style's font `name` for every script, dropping the theme fonts Word would otherwise prefer."""
-    properties = style.element.get_or_add_rPr()
+    _name_font(style.element.get_or_add_rPr(), name)
+
+
+def _name_font(properties, name: str) -> None:
+    """Run properties naming `name` for every script, with no theme font (which Word would prefer to it)."""
     fonts = properties.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -316,6 +313,7 @@ def new_row_cells(table) -> list:
     from docx.table import _Cell
 
     row = table.add_row()
+    row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))  # a row is read whole: never half on one page
     return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
 

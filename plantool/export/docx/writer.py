@@ -249,6 +249,9 @@ def write(plan: PublishedPlan, *, template: Path | None = None, marker: str = ""
     return document
 
 
-def build(schema, data: dict, *, draft_mark: bool, template: Path | None = None, marker: str = ""):
-    """The whole document, in the order Cabinet reads it: the plan's model, then Word."""
-    return write(build_plan(schema, data, draft=draft_mark), template=template, marker=marker)
+def build(schema, data: dict, *, draft_mark: bool, template: Path | None = None, marker: str = "", findings: int | None = None):
+    """The whole document, in the order Cabinet reads it: the plan's model, then Word.
+
+    `findings` is how many errors check found; an approved plan's draft mark states it.
+    """
+    return write(build_plan(schema, data, draft=draft_mark, findings=findings), template=template, marker=marker)
