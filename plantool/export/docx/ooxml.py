@@ -75,8 +75,22 @@ def _run(text: str = "", *, style_id: str | None = None, bold: bool = False):
 
 
 def set_paragraph_style_id(paragraph, style_id: str) -> None:
-    """Give a paragraph a style by its id, without python-docx's slow lookup by name."""
-    paragraph._p.get_or_add_pPr().style = style_id
+    """Give a paragraph a style by its id, without python-docx's slow lookup by name.
+
+    A paragraph with no properties yet (nearly every one plantool writes) gets
+    its <w:pPr><w:pStyle/></w:pPr> built directly: python-docx's setter searches
+    the element's children for where each goes, which costs more than the rest
+    of writing a table cell.
+    """
+    p = paragraph._p
+    if p.pPr is not None:
+        p.pPr.style = style_id
+        return
+    properties = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), style_id)
+    properties.append(style)
+    p.insert(0, properties)
 
 
 def set_table_style_id(table, style_id: str) -> None:
@@ -313,7 +327,9 @@ def new_row_cells(table) -> list:
     from docx.table import _Cell
 
     row = table.add_row()
-    row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))  # a row is read whole: never half on one page
+    keep_whole = OxmlElement("w:trPr")  # a row is read whole: never half on one page
+    keep_whole.append(OxmlElement("w:cantSplit"))
+    row._tr.insert(0, keep_whole)  # a new row has no properties, and they come first
     return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
 

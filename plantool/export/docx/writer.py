@@ -31,6 +31,7 @@ class DocxWriter:
         self.doc = document
         self._styles: dict[str, str] = {}
         self._after_table = False  # the last thing drawn in the body was a table
+        self._font_size: float | None = None
         ensure_cell_style(document)
 
     def write(self, plan: PublishedPlan, *, marker: str = "") -> None:
@@ -136,12 +137,11 @@ class DocxWriter:
         self._after_table = True
 
     def font_size(self) -> float:
-        """The cell text's size in points (11 unless the template says otherwise)."""
-        for name in (CELL_STYLE, "Normal"):
-            size = self.doc.styles[name].font.size
-            if size is not None:
-                return size.pt
-        return 11.0
+        """The cell text's size in points (11 unless the template says otherwise), looked up once."""
+        if self._font_size is None:
+            sizes = (self.doc.styles[name].font.size for name in (CELL_STYLE, "Normal"))
+            self._font_size = next((size.pt for size in sizes if size is not None), 11.0)
+        return self._font_size
 
     def properties(self, plan: PublishedPlan, marker: str) -> None:
         """Title, language and page furniture: what a reader, a website and a screen reader see first."""
