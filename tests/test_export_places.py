@@ -101,6 +101,16 @@ def test_a_themes_own_sections_follow_its_prompts_and_tables_under_the_councils_
     assert "".join(s.text for s in text.spans) == own["text"]
     assert [c.key for c in table.columns] == ["status", "description"]  # only what the items fill
     assert table.rows[0].cells[1].text == own["initiatives"][0]["description"]
+    (sub,) = last.sections  # its sub-section, one level down
+    assert (sub.title, sub.level, sub.anchor) == (own["sections"][0]["title"], 3, "transformation-sections-1-sections-1")
+    assert words_of(sub.blocks) == own["sections"][0]["text"]
+
+
+def test_a_themes_own_heading_stands_beside_its_title(plan, data):
+    theme = section_at(plan, ("themes", "reducing_wasteful_spend"))
+    own = data["themes"]["reducing_wasteful_spend"]["heading"]
+    assert theme.title == labels.TITLE_WITH_OWN_HEADING.format(title=title("themes", "reducing_wasteful_spend"), heading=own)
+    assert theme.anchor == "reducing-wasteful-spend"  # anchors come from the schema's keys, whatever the heading
 
 
 def test_further_topics_and_other_sections_come_after_the_themes_with_their_parts(plan, data):
@@ -133,10 +143,14 @@ def test_the_title_block_has_every_new_fact_in_the_schemas_words(plan, data):
     facts = {f.key: f for f in plan.facts}
     sentence = {key: "".join(s.text for s in fact.sentence) for key, fact in facts.items()}
     assert list(facts) == [
-        "period", "status", "approval", "reference", "submitted_on", "publication",
+        "period", "status", "approval", "reference", "submitted_on", "decision_record", "decision_notes", "publication",
         "published_on", "last_updated", "next_review", "contact", "telephone", "address", "cost",
     ]
-    assert sentence["reference"] == f"{title('plan', 'approval', 'reference')}: {data['plan']['approval']['reference']}"
+    approval = data["plan"]["approval"]
+    assert sentence["reference"] == f"{title('plan', 'approval', 'reference')}: {approval['reference']}"
+    assert sentence["decision_record"] == f"{title('plan', 'approval', 'url')}: {approval['url']}"  # printed, for paper
+    assert facts["decision_record"].sentence[-1].url == approval["url"]  # and linked, for a screen
+    assert sentence["decision_notes"] == f"{title('plan', 'approval', 'notes')}: {approval['notes']}"
     for key, shown in (("submitted_on", "18 July 2025"), ("published_on", "21 July 2025"), ("last_updated", "2 September 2025"), ("next_review", "1 July 2026")):
         assert sentence[key] == f"{title('plan', key)}: {shown}" and facts[key].value == data["plan"][key] and facts[key].short
     assert sentence["telephone"] == f"{labels.TELEPHONE}: {data['plan']['contact']['telephone']}"
@@ -149,7 +163,7 @@ def test_short_facts_share_a_line_with_their_neighbours_only(plan):
 
     lines = [[f.key for f in line] for line in fact_lines(plan.facts)]
     assert lines == [
-        ["period", "status"], ["approval"], ["reference", "submitted_on"], ["publication"],
+        ["period", "status"], ["approval"], ["reference", "submitted_on"], ["decision_record"], ["decision_notes"], ["publication"],
         ["published_on", "last_updated", "next_review"], ["contact"], ["telephone", "address"], ["cost"],
     ]
 
@@ -161,6 +175,7 @@ def test_savings_state_their_type_and_span(plan):
     initiatives = table_in(section_at(plan, ("themes", "transformation", "initiatives")))
     assert cell(initiatives, 0, "savings").text == (
         "£1,485,000 achieved, cashable saving, 2024/25" + labels.LIST_SEPARATOR + "£42,000,000 planned over 10 years"
+        + labels.LIST_SEPARATOR + "£3,500,000 required, 2027/28"
     )
     assert cell(initiatives, 2, "savings").text == "£40,000 planned a year, cost avoidance, since 2025/26"
     partnerships = table_in(section_at(plan, ("topics", "partnerships", "items")))
@@ -252,12 +267,11 @@ def test_the_word_document_draws_every_new_place(data, plan):
 
 
 def exported_and_imported(data, tmp_path: Path) -> dict:
-    from plantool.commands.import_ import import_plan
+    from plantool.importer.assembly import import_plan
 
     out = tmp_path / "every-place.docx"
     build(SCHEMA, data, draft_mark=True).save(out)
-    imported, _ = import_plan(out, SCHEMA)
-    return imported
+    return import_plan(out, SCHEMA).data
 
 
 def test_the_new_title_facts_lists_and_topics_come_back_through_the_importer(data, tmp_path):
@@ -265,10 +279,12 @@ def test_the_new_title_facts_lists_and_topics_come_back_through_the_importer(dat
     plan, want = got["plan"], data["plan"]
     for key in ("submitted_on", "published_on", "last_updated", "next_review", "related_documents", "amendments"):
         assert plan[key] == want[key], key
-    assert plan["approval"]["reference"] == want["approval"]["reference"]
+    for key in ("reference", "url", "notes"):
+        assert plan["approval"][key] == want["approval"][key], key
     assert {k: v for k, v in plan["contact"].items() if k != "address"} == {k: v for k, v in want["contact"].items() if k != "address"}
     assert plan["contact"]["address"].split(", ") == want["contact"]["address"].split("\n")[:-1]  # printed on one line
     assert got["themes"]["transformation"]["initiatives"][:3] == data["themes"]["transformation"]["initiatives"]
+    assert got["themes"]["reducing_wasteful_spend"]["heading"] == data["themes"]["reducing_wasteful_spend"]["heading"]
     for topic, values in data["topics"].items():
         assert {k: v for k, v in got["topics"][topic].items() if v is not None} == values, topic
 

@@ -72,12 +72,16 @@ def place(path: tuple) -> str:
 
 
 def expected_level(path: tuple) -> int:
-    """1 for the plan's own parts, themes, topics and other sections; 2 for what is inside them; disclosures nest by path."""
+    """1 for the plan's own parts, themes, topics and other sections; 2 for what is inside them; disclosures nest by path.
+
+    A sub-section of the council's own sits one level below its section.
+    """
+    below = sum(1 for part in path if isinstance(part, int)) - 1 if is_own_section(path) else 0
     if path[0] in ("plan", "other_sections"):
-        return 1
+        return 1 + below
     if path[0] == "disclosures":
         return len(path)
-    return 1 if len(path) == 2 else 2
+    return (1 if len(path) == 2 else 2) + below
 
 
 @pytest.fixture(params=PLANS, ids=lambda p: p.name)
@@ -110,6 +114,9 @@ def test_every_heading_is_the_schema_title_of_what_it_shows(plan_path):
         for section in plan.walk():
             if is_own_section(section.path):  # the council's own heading, as it wrote it
                 assert section.title == get_in(data, section.path)["title"], section.path
+            elif section.path[0] == "themes" and len(section.path) == 2 and ((data.get("themes") or {}).get(section.path[1]) or {}).get("heading"):
+                own = get_in(data, section.path)["heading"]  # a theme the council heads in its own words too
+                assert section.title == labels.TITLE_WITH_OWN_HEADING.format(title=SCHEMA.node_at(section.path)["title"], heading=own)
             else:
                 assert section.title == SCHEMA.node_at(section.path)["title"], section.path
             assert section.level == expected_level(section.path), section.path

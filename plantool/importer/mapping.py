@@ -186,6 +186,9 @@ class Mapper:
             self.section_headings.add(block.plain)
         if entry.kind in ("theme", "section", "disclosures"):
             self.ctx = Context(entry.path, level, self.general(entry.path), level)
+            own = self.vocab.own_heading(entry, block.plain) if entry.kind == "theme" else None
+            if own:  # 'Reducing wasteful spend: Use of resources' keeps the council's words
+                self.placed.values[own[0]] = own[1]
         elif entry.kind == "intro":
             self.ctx = Context(entry.path[:1], level, entry.path, level)
         else:  # a prompt or a list inside a section

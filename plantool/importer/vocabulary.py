@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from plantool.importer import synonyms
+from plantool.publish.build import THEME_OWN_HEADING
+from plantool.publish.labels import TITLE_WITH_OWN_HEADING
 from plantool.plan.schema import dotted, is_free_text
 from plantool.words import simple_words
 
@@ -202,6 +204,14 @@ class Vocabulary:
         if not best:
             return None
         return best[0], self.written_date(best[0], best[1])
+
+    def own_heading(self, entry: Entry, text: str) -> tuple[tuple, str] | None:
+        """(field, words) for the council's own heading a theme's heading carries beside its title, as the export prints it."""
+        if THEME_OWN_HEADING not in (self.schema.object_branch(self.schema.node_at(entry.path) or {}).get("properties") or {}):
+            return None
+        pattern = re.escape(TITLE_WITH_OWN_HEADING).replace(re.escape("{title}"), re.escape(entry.title), 1)
+        found = re.fullmatch(pattern.replace(re.escape("{heading}"), "(?P<heading>.+)"), " ".join(text.split()), re.IGNORECASE)
+        return (entry.path + (THEME_OWN_HEADING,), found.group("heading").strip()) if found else None
 
     def written_date(self, entry: Entry, value: str) -> str:
         """A date field's value as the schema writes it: '19 July 2024' -> '2024-07-19' (the export prints dates in words)."""

@@ -30,6 +30,7 @@ from plantool.publish.title_block import draft_banner, metadata, title_facts
 CONTENTS_DEPTH = 1  # top-level sections only: a 3-8 page plan needs no second level
 OWN_SECTIONS = "x-plantool-own-sections"  # the schema's mark on a list of the council's own headed sections
 OWN_HEADING = "title"  # the field of an own section that holds its heading
+THEME_OWN_HEADING = "heading"  # the field of a theme that holds the council's own heading for it
 
 
 def build_plan(schema, data: dict, *, draft: bool, findings: int | None = None) -> PublishedPlan:
@@ -147,8 +148,16 @@ def themes(schema, data: dict, unanswered: frozenset) -> list[Section]:
     for key, node in schema.themes():
         path = ("themes", key)
         value = values.get(key) if isinstance(values.get(key), dict) else {}
-        out.append(Section(anchor_of(path), node["title"], 1, (), parts(schema, value, node, path, unanswered), path))
+        out.append(Section(anchor_of(path), heading_with_own(node["title"], value), 1, (), parts(schema, value, node, path, unanswered), path))
     return out
+
+
+def heading_with_own(title: str, values: dict) -> str:
+    """A theme's title with the council's own heading for it beside it: 'Reducing wasteful spend: Use of resources'."""
+    own = values.get(THEME_OWN_HEADING)
+    if is_blank(own) or " ".join(str(own).split()).casefold() == title.casefold():
+        return title
+    return labels.TITLE_WITH_OWN_HEADING.format(title=title, heading=" ".join(str(own).split()))
 
 
 def topics(schema, data: dict) -> list[Section]:
@@ -209,6 +218,7 @@ def own_sections(schema, values, node: dict, path: tuple, *, level: int) -> list
             continue
         where = path + (index,)
         blocks = []
+        blocks, inner = [], []
         for key, child in props.items():
             child = schema.resolve(child)
             value = item.get(key)
@@ -216,10 +226,18 @@ def own_sections(schema, values, node: dict, path: tuple, *, level: int) -> list
                 continue
             if is_free_text(child):
                 blocks.extend(text_blocks(value))
+            elif isinstance(value, list) and headed(schema, child):  # sub-sections, one level down
+                inner.extend(own_sections(schema, value, child, where + (key,), level=level + 1))
             elif isinstance(value, list):
                 blocks.append(records_table(schema, value, child, where + (key,)))
-        out.append(Section(anchor_of(where), str(item[OWN_HEADING]), level, tuple(blocks), (), where))
+        out.append(Section(anchor_of(where), str(item[OWN_HEADING]), level, tuple(blocks), tuple(inner), where))
     return out
+
+
+def headed(schema, node: dict) -> bool:
+    """A list of sections under headings of the council's own (each item needs its heading)."""
+    item = schema.object_branch(schema.child(node, 0) or {})
+    return bool(node.get(OWN_SECTIONS)) or OWN_HEADING in (item.get("required") or [])
 
 
 # -- the disclosures ----------------------------------------------------------------------

@@ -41,6 +41,9 @@ ADDRESS_LINE_SEPARATOR = ", "  # an address written on several lines, printed on
 
 CONTENTS = "Contents"
 
+# A theme's title with the council's own heading for it beside it.
+TITLE_WITH_OWN_HEADING = "{title}: {heading}"
+
 # Under the foreword: who signed it, one per line, the name in bold and then the
 # role ('A. Leader, Leader of the Council').
 SIGNATORY_ROLE = ", {role}"

@@ -36,6 +36,18 @@ def text_blocks(value: Any) -> tuple:
     return tuple(out)
 
 
+def text_inline(value: Any) -> tuple[Span, ...]:
+    """Free text run together on one line (a note in the title block): paragraphs joined by a space, bullets by '; '."""
+    out: list[Span] = []
+    for block in text_blocks(value):
+        bullets = isinstance(block, BulletList)
+        for index, item in enumerate(block.items if bullets else (block.spans,)):
+            if out:
+                out.append(Span(labels.LIST_SEPARATOR if bullets and index else " "))
+            out.extend(item)
+    return tuple(out)
+
+
 def not_answered() -> Paragraph:
     """The note a draft shows where a question has no answer yet."""
     return Paragraph((Span(labels.NOT_ANSWERED),), NOTE)

@@ -13,9 +13,11 @@ import re
 from typing import Any
 
 from plantool.check.rules.link_scheme import allowed as link_allowed
+from plantool.plan.questions import is_blank
 from plantool.plan.status import SIGNED_OFF
 from plantool.publish import formatting, labels
 from plantool.publish.model import Fact, Metadata, Span
+from plantool.publish.text import text_inline
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -25,7 +27,7 @@ def plain_fact(key: str, label: str, shown: str, value: Any, *, short: bool = Fa
 
 
 def title_facts(schema, council: dict, plan: dict) -> tuple[Fact, ...]:
-    """Period and status; approval, reference and submission; where and when published; contact; cost."""
+    """Period and status; approval, reference, submission and the decision's record; where and when published; contact; cost."""
     facts = []
     if plan.get("period"):
         facts.append(plain_fact("period", labels.PERIOD, str(plan["period"]), plan["period"], short=True))
@@ -43,6 +45,7 @@ def title_facts(schema, council: dict, plan: dict) -> tuple[Fact, ...]:
     dates = _dates(schema, plan)
     # submission belongs with approval; the publication dates with where it is published
     facts += [fact for fact in dates if fact.key == "submitted_on"]
+    facts += _decision_record(schema, approval)
     facts += publication
     facts += [fact for fact in dates if fact.key != "submitted_on"]
     facts += _contact(plan)
@@ -56,6 +59,22 @@ def title_facts(schema, council: dict, plan: dict) -> tuple[Fact, ...]:
 
 def _title(schema, path: tuple) -> str:
     return (schema.node_at(path) or {}).get("title") or path[-1].replace("_", " ").capitalize()
+
+
+def _decision_record(schema, approval: dict) -> list[Fact]:
+    """Where the decision is recorded (its address printed, for a reader on paper, and linked), and what the record adds."""
+    facts = []
+    record = approval.get("url")
+    if isinstance(record, str) and link_allowed(record) and record.strip():
+        label = _title(schema, ("plan", "approval", "url"))
+        link = Span(record.strip(), url=record.strip())
+        facts.append(Fact("decision_record", label, (link,), (Span(labels.FACT.format(label=label, value="")), link), record))
+    notes = approval.get("notes")
+    if not is_blank(notes):
+        label = _title(schema, ("plan", "approval", "notes"))
+        spans = text_inline(notes)
+        facts.append(Fact("decision_notes", label, spans, (Span(labels.FACT.format(label=label, value="")), *spans), notes))
+    return facts
 
 
 def _dates(schema, plan: dict) -> list[Fact]:
