@@ -51,7 +51,7 @@ def figure_cells(schema, data: dict) -> tuple[dict[str, dict[tuple, tuple[str, C
         if not isinstance(value, dict):
             continue
         try:
-            built = build_plan(schema, {"disclosures": {key: value}}, draft=True)
+            built = build_plan(schema, {"disclosures": {key: value}}, draft=False)  # given figures only: a draft adds rows for missing ones
         except (TypeError, AttributeError, ValueError):
             unreadable.add(key)
             continue
