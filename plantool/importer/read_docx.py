@@ -10,11 +10,11 @@ A table of contents is document furniture and is left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
 from plantool.importer import synonyms
+from plantool.importer.blocks import Block, SourceDocument, Span, WordDocument, join_markup, lead_in, render, table, text_block  # noqa: F401
 from plantool.words import simple_words
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -23,40 +23,7 @@ _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"^(toc\s*[1-9]|toc heading|contents\s*[1-9]|contents heading)$", re.IGNORECASE)
 _FIELD_URL = re.compile(r'HYPERLINK\s+"([^"]+)"', re.IGNORECASE)
 _OFF = {"0", "false", "off"}
-
-
-@dataclass
-class Span:
-    text: str
-    bold: bool = False
-    url: str | None = None
-
-
-@dataclass
-class Block:
-    """One thing in the document body, in document order."""
-
-    kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "bullet" | "table"
-    text: str = ""  # the plan's free-text markup (**bold**, [link](url))
-    plain: str = ""  # the words only
-    level: int = 0  # heading level (1 = Heading 1); 0 for other blocks
-    bold_only: bool = False  # every word is bold: a heading typed as bold text
-    lead_in: str = ""  # the bold words a paragraph or bullet starts with
-    rest: str = ""  # the markup after the lead-in
-    links: list = field(default_factory=list)  # (text, url)
-    rows: list = field(default_factory=list)  # tables: rows of cells, each cell's markup
-    plain_rows: list = field(default_factory=list)  # tables: rows of cells, words only
-    style: str = ""
-
-
-@dataclass
-class WordDocument:
-    blocks: list[Block]
-    core_title: str = ""
-    core_author: str = ""
-    images: int = 0
-    footnotes: int = 0
-    comments: int = 0
+_P, _TR, _TC, _SDT, _PPR, _RPR, _B = (qn(t) for t in ("w:p", "w:tr", "w:tc", "w:sdt", "w:pPr", "w:rPr", "w:b"))
 
 
 class _Styles:
@@ -72,13 +39,18 @@ class _Styles:
             rpr = style.find(qn("w:rPr"))
             outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
             bold = rpr.find(qn("w:b")) if rpr is not None else None
+            size = _val(rpr, "w:sz")
             self.by_id[style_id] = {
                 "name": name.get(qn("w:val")) if name is not None else style_id,
                 "based": based.get(qn("w:val")) if based is not None else None,
                 "outline": int(outline.get(qn("w:val"))) if outline is not None and (outline.get(qn("w:val")) or "").isdigit() else None,
                 "numbered": ppr is not None and ppr.find(qn("w:numPr")) is not None,
                 "bold": bold is not None and (bold.get(qn("w:val")) or "true").lower() not in _OFF,
+                "size": _points(size),
             }
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}") if defaults is not None else None
+        self.default_size = _points(size.get(qn("w:val")) if size is not None else None) or 10.0  # Word's own default
 
     def chain(self, style_id: str | None):
         seen = 0
@@ -114,6 +86,50 @@ class _Styles:
     def bold(self, style_id: str | None) -> bool:
         return any(style["bold"] for style in self.chain(style_id))
 
+    def size(self, style_id: str | None) -> float:
+        """The font size a style gives, in points (inherited), or 0 when it says none."""
+        for style in self.chain(style_id):
+            if style["size"]:
+                return style["size"]
+        return 0.0
+
+
+def _points(half_points: str | None) -> float:
+    """w:sz is in half-points: '24' -> 12.0."""
+    try:
+        return int(half_points) / 2 if half_points else 0.0
+    except ValueError:
+        return 0.0
+
+
+def element_text(element) -> str:
+    """All the text of w:t or w:instrText, including what follows an entity reference.
+
+    python-docx parses without expanding entities, so a reference such as
+    &name; becomes a child node and `.text` stops at it: the rest of the
+    paragraph would be lost. An entity declared inside the document is
+    replaced by its declared text, once and never recursively; any other
+    (undeclared, or external and never fetched) is kept as written.
+    """
+    if len(element) == 0:
+        return element.text or ""
+    parts = [element.text or ""]
+    declared = _declared_entities(element)
+    for child in element:
+        if not isinstance(child.tag, str):  # an entity, comment or processing instruction
+            name = getattr(child, "name", None)
+            if name is not None:
+                parts.append(declared.get(name, f"&{name};"))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _declared_entities(element) -> dict[str, str]:
+    dtd = element.getroottree().docinfo.internalDTD
+    if dtd is None:
+        return {}
+    return {entity.name: entity.content for entity in dtd.iterentities() if entity.content is not None and not entity.system_url}
+
 
 def _val(element, tag: str):
     found = element.find(qn(tag)) if element is not None else None
@@ -132,6 +148,8 @@ class Reader:
         self.fields: list[dict] = []  # open complex fields: {"instr": str, "result": bool}
         self.images = 0
         self.extra: list = []  # paragraphs found in text boxes, emitted after their paragraph
+        self.sizes: list[float] = []  # font sizes of the current paragraph's runs (0: the paragraph's own)
+        self.paragraph_bold = False  # the paragraph style makes its runs bold
 
     # -- inline content ----------------------------------------------------------
     def in_toc(self) -> bool:
@@ -172,14 +190,17 @@ class Reader:
         return out
 
     def run(self, run, url: str | None) -> list[Span]:
-        rpr = run.find(qn("w:rPr"))
-        bold = False
+        rpr = run.find(_RPR)
+        bold = self.paragraph_bold
+        size = 0.0
         if rpr is not None:
-            direct = rpr.find(qn("w:b"))
+            direct = rpr.find(_B)
             if direct is not None:
                 bold = _is_on(direct)
             else:
-                bold = self.styles.bold(_val(rpr, "w:rStyle"))
+                bold = bold or self.styles.bold(_val(rpr, "w:rStyle"))
+            size = _points(_val(rpr, "w:sz")) or self.styles.size(_val(rpr, "w:rStyle"))
+        self.sizes.append(size)
         out: list[Span] = []
         for child in run:
             tag = child.tag
@@ -193,11 +214,11 @@ class Reader:
                     self.fields.pop()
             elif tag == qn("w:instrText"):
                 if self.fields:
-                    self.fields[-1]["instr"] += child.text or ""
+                    self.fields[-1]["instr"] += element_text(child)
             elif tag == qn("w:t"):
                 if self.fields and not all(f["result"] for f in self.fields):
                     continue
-                out.append(Span(child.text or "", bold, self.field_url() or url))
+                out.append(Span(element_text(child), bold, self.field_url() or url))
             elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
                 if child.get(qn("w:type")) in ("page", "column"):
                     continue
@@ -225,7 +246,7 @@ class Reader:
 
     # -- blocks --------------------------------------------------------------------
     def paragraph(self, p) -> Block | None:
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(_PPR)
         style_id = _val(ppr, "w:pStyle")
         kind, level = self.styles.kind(style_id)
         if ppr is not None:
@@ -236,40 +257,30 @@ class Reader:
             if num is not None and kind == "paragraph" and _val(num, "w:numId") not in (None, "0"):
                 kind = "list"
         was_toc = self.in_toc()
+        self.sizes = []
+        self.paragraph_bold = self.styles.bold(style_id) and kind not in ("heading", "title", "subtitle")
         spans = self.spans(p)
         if kind == "toc" or was_toc or self.in_toc():
             return Block("toc")
-        text, plain, links = render(spans)
-        if not plain.strip():
-            return None
-        block = Block(
-            {"list": "bullet"}.get(kind, kind),
-            text=text,
-            plain=plain,
-            level=level,
-            links=links,
-            style=self.styles.name(style_id),
-        )
-        words = [s for s in spans if s.text.strip()]
-        block.bold_only = bool(words) and all(s.bold for s in words)
-        block.lead_in, block.rest = lead_in(spans)
-        return block
+        own = self.styles.size(style_id) or self.styles.default_size
+        size = max((s or own for s in self.sizes), default=own)
+        return text_block({"list": "bullet"}.get(kind, kind), spans, self.styles.name(style_id), level, size)
 
     def table(self, tbl) -> Block:
-        rows, plain_rows = [], []
-        for tr in tbl.iter(qn("w:tr")):
+        cells_by_row, marked = [], 0
+        for tr in tbl.iter(_TR):
             if tr.getparent() is not None and _owning_table(tr) is not tbl:
                 continue  # nested tables are read as part of their cell
-            cells, plains = [], []
-            in_order = [c for child in tr for c in ([child] if child.tag == qn("w:tc") else child.iter(qn("w:tc")) if child.tag == qn("w:sdt") else [])]
+            in_order = [c for child in tr for c in ([child] if child.tag == _TC else child.iter(_TC) if child.tag == _SDT else [])]
+            row = []
             for tc in in_order:
-                blocks = [b for b in (self.paragraph(p) for p in tc.iter(qn("w:p"))) if b is not None and b.kind != "toc"]
-                cells.append(join_markup(blocks))
-                plains.append(" ".join(b.plain for b in blocks).strip())
-            rows.append(cells)
-            plain_rows.append(plains)
-        plain = "\n".join(" | ".join(row) for row in plain_rows)
-        return Block("table", text=plain, plain=plain, rows=rows, plain_rows=plain_rows)
+                blocks = [b for b in (self.paragraph(p) for p in tc.iter(_P)) if b is not None and b.kind != "toc"]
+                row.append(blocks)
+            if marked == len(cells_by_row) and tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+                marked += 1
+            cells_by_row.append(row)
+        cells_by_row, header_rows = header_row(cells_by_row, marked)
+        return table(cells_by_row, header_rows)
 
     def body(self, container) -> list[Block]:
         blocks: list[Block] = []
@@ -300,6 +311,28 @@ class Reader:
         return blocks
 
 
+def header_row(rows: list[list[list[Block]]], marked: int) -> tuple[list, int]:
+    """The rows, and how many are column titles: marked as header rows, else found by their bold.
+
+    Without a marked header row, a first row whose every cell is bold is one;
+    so are bold first lines in the first row's cells when each cell has more
+    under it, which are split off into a row of their own.
+    """
+    if marked or len(rows) < 1:
+        return rows, marked
+    first = rows[0]
+    filled = [cell for cell in first if cell]
+    if len(filled) < 2:
+        return rows, 0
+    if len(rows) > 1 and all(all(b.bold_only for b in cell) for cell in filled):
+        return rows, 1
+    if all(cell[0].bold_only and cell[0].kind == "paragraph" and len(cell) > 1 for cell in filled):
+        titles = [cell[:1] for cell in first]
+        rest = [cell[1:] for cell in first]
+        return [titles, rest, *rows[1:]], 1
+    return rows, 0
+
+
 def _owning_table(element):
     parent = element.getparent()
     while parent is not None and parent.tag != qn("w:tbl"):
@@ -315,72 +348,6 @@ def _is_toc_control(sdt) -> bool:
         if "table of contents" in (gallery.get(qn("w:val")) or "").lower():
             return True
     return False
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for span in spans:
-        text = span.text.replace("\u00a0", " ")
-        if not text:
-            continue
-        if merged and merged[-1].bold == span.bold and merged[-1].url == span.url:
-            merged[-1] = Span(merged[-1].text + text, span.bold, span.url)
-        elif merged and not text.strip() and span.url is None and merged[-1].url is None:
-            merged[-1] = Span(merged[-1].text + text, merged[-1].bold, None)  # a bold space is just a space
-        else:
-            merged.append(Span(text, span.bold, span.url))
-    return merged
-
-
-def _markup(span: Span) -> str:
-    text = span.text
-    if span.url:
-        core = text.strip()
-        if not core:
-            return text
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-        link = f"[{core}]({span.url.strip()})"
-        return f"{lead}**{link}**{trail}" if span.bold else f"{lead}{link}{trail}"
-    if span.bold and text.strip():
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-        return f"{lead}**{text.strip()}**{trail}"
-    return text
-
-
-def render(spans: list[Span]) -> tuple[str, str, list]:
-    merged = _merge(spans)
-    text = " ".join("".join(_markup(s) for s in merged).split())
-    plain = " ".join("".join(s.text for s in merged).split())
-    links = [(s.text.strip(), s.url) for s in merged if s.url and s.text.strip()]
-    return text, plain, links
-
-
-def lead_in(spans: list[Span]) -> tuple[str, str]:
-    """'**Staffing:** 412 FTE…' -> ('Staffing:', '412 FTE…'): the bold words a paragraph opens with."""
-    merged = _merge(spans)
-    while merged and not merged[0].text.strip():
-        merged = merged[1:]
-    if len(merged) < 2 or not merged[0].bold or merged[0].url:
-        return "", ""
-    rest, _, _ = render(merged[1:])
-    return " ".join(merged[0].text.split()), rest
-
-
-def join_markup(blocks: list[Block]) -> str:
-    """Paragraphs separated by a blank line, consecutive bullets on their own lines."""
-    out: list[str] = []
-    previous = None
-    for block in blocks:
-        if block.kind == "bullet":
-            line = f"- {block.text}"
-            if previous == "bullet":
-                out[-1] += "\n" + line
-            else:
-                out.append(line)
-        else:
-            out.append(block.text)
-        previous = "bullet" if block.kind == "bullet" else "paragraph"
-    return "\n\n".join(out)
 
 
 def read(data: bytes) -> WordDocument:
@@ -407,4 +374,4 @@ def read(data: bytes) -> WordDocument:
                 footnotes = max(0, count - 2)  # Word's separator and continuation notes
             else:
                 comments = count
-    return WordDocument(blocks, core.title or "", core.author or "", reader.images, footnotes, comments)
+    return SourceDocument(blocks, core.title or "", core.author or "", reader.images, footnotes, comments)
