@@ -31,11 +31,13 @@ SYNONYMS: dict[str, list[str]] = {
     "plan.cost_of_producing": [labels.COST_OF_PRODUCING, "cost of producing", "cost of this plan"],
     "plan.introduction": [
         "background",
-        "foreword",
         "introduction and background",
         "executive summary",
         "about this plan",
+        "summary",
+        "context",
     ],
+    "plan.foreword.text": ["foreword", "leaders foreword", "foreword from the leader", "a message from the leader"],
     # Themes, with the wording of the government's letter and of real plans
     "themes.transformation": [
         "transformation",
@@ -43,6 +45,14 @@ SYNONYMS: dict[str, list[str]] = {
         "how the council has transformed the way it designs and delivers services to make better use of resources",
         "transforming services",
         "service transformation",
+        "transformation and delivery",
+        "service redesign",
+        "redesigning services",
+        "how we are transforming the way we design and deliver services",
+        "use of resources transforming the way in which services are delivered and designed",
+        "our transformation programme",
+        "target operating model",
+        "modernisation",
     ],
     "themes.transformation.organisational_change": ["how we have changed", "how the council has changed", "what has changed"],
     "themes.transformation.measuring_productivity": ["measuring productivity", "how we measure productivity", "measuring performance"],
@@ -57,6 +67,14 @@ SYNONYMS: dict[str, list[str]] = {
         "take advantage of technology",
         "how we plan to take advantage of technology and make better use of data",
         "how we plan to take advantage of technology and make better use of data to improve decision making service design and use of resources",
+        "use of technology and data",
+        "use of technology and data to support service delivery and design",
+        "digital and data",
+        "data and digital",
+        "digital",
+        "technology",
+        "ict and digital",
+        "harnessing technology",
     ],
     "themes.technology_and_data.data_in_decisions": ["data in decisions", "use of data", "using data"],
     "themes.technology_and_data.technology_plans": ["new technology", "technology plans", "use of technology"],
@@ -72,6 +90,17 @@ SYNONYMS: dict[str, list[str]] = {
         "our plans to reduce spend",
         "our plans to reduce spend within our organisation and systems",
         "plans to reduce wasteful spend within your organisation and systems",
+        "managing spend",
+        "managing our spend",
+        "monitoring spend",
+        "monitoring spend and use of staffing resources",
+        "use of resources monitoring spend and use of staffing resources",
+        "controlling spend",
+        "spend control",
+        "value for money",
+        "efficiency and value for money",
+        "reducing costs",
+        "cost reduction",
     ],
     "themes.reducing_wasteful_spend.spending_controls": ["spending controls", "controlling spend", "stopping wasteful spend"],
     "themes.reducing_wasteful_spend.consultants_and_agency": [
@@ -87,11 +116,47 @@ SYNONYMS: dict[str, list[str]] = {
         "the barriers preventing progress",
         "the barriers preventing progress that the government can help to reduce or remove",
         "barriers preventing progress",
+        "barriers to service delivery",
+        "barriers to service delivery to be addressed",
+        "barriers to efficiency",
+        "asks of government",
+        "what we need from government",
     ],
     "themes.barriers.overview": ["summary of barriers", "barriers summary"],
     "themes.barriers.items": ["asks of government", "what government could do"],
     "themes.*.initiatives": ["initiatives", "programmes and projects", "key initiatives", "projects"],
     "themes.*.measures": ["performance measures", "measures", "key measures", "performance indicators", "kpis"],
+    # Further topics beside the themes
+    "topics.income_generation": [
+        "income generation",
+        "commercial income",
+        "commercialisation",
+        "commercial activity",
+        "generating income",
+        "income",
+        "fees and charges",
+        "trading companies",
+    ],
+    "topics.assets_and_estates": [
+        "assets",
+        "our assets",
+        "assets and estates",
+        "estates",
+        "property",
+        "property and assets",
+        "asset management",
+        "land and buildings",
+    ],
+    "topics.assets_and_estates.treasury_management": ["treasury management", "treasury"],
+    "topics.partnerships": [
+        "partnerships",
+        "partnership working",
+        "shared services",
+        "working with partners",
+        "working with others",
+        "devolution",
+        "collaboration",
+    ],
     # Disclosures
     "disclosures": ["other information", "disclosures", "spending disclosures", "additional information", "workforce information"],
     "disclosures.edi": [
@@ -123,6 +188,55 @@ SYNONYMS: dict[str, list[str]] = {
     "themes.barriers.items[].government_action": ["ask of government", "what government can do", "government action", "ask"],
 }
 
+# Headings that say whether the bullets or table column under them are done,
+# under way or planned ("What we have done – stronger communities", "Our future
+# plans"): status -> phrases a heading starts with. What follows the phrase
+# after a dash names the council's own section the items belong to.
+STATUS_HEADINGS: dict[str, list[str]] = {
+    "done": [
+        "what we have done",
+        "what we have achieved",
+        "what we have delivered",
+        "what has been done",
+        "what we did",
+        "our achievements",
+        "achievements",
+        "achieved",
+        "completed",
+        "done",
+        "delivered",
+        "progress to date",
+    ],
+    "under_way": [
+        "what we are doing",
+        "what we are doing now",
+        "what is under way",
+        "work in progress",
+        "in progress",
+        "under way",
+        "underway",
+        "ongoing",
+        "current",
+    ],
+    "planned": [
+        "our future plans",
+        "future plans",
+        "what we will do",
+        "what we plan to do",
+        "what we are going to do",
+        "next steps",
+        "planned",
+        "looking ahead",
+        "future",
+    ],
+}
+
+# The key of a theme's own heading (the council's name for the theme).
+OWN_HEADING_KEY = "heading"
+
+# The plan's own sections of text: schema key under `plan` -> the keys of its text below that.
+PLAN_SECTIONS: dict[str, tuple] = {"introduction": (), "foreword": ("text",)}
+
 # Where text goes that sits under a section heading with no prompt heading of
 # its own (for example a paragraph straight after "Trade union facility time").
 # Sections not listed keep such text under `unmapped`.
@@ -134,6 +248,9 @@ GENERAL_TEXT: dict[str, str] = {
     "disclosures.consultants": "reasons",
     "disclosures.agency_and_consultants": "narrative",
     "disclosures.facility_time": "narrative",
+    "topics.income_generation": "overview",
+    "topics.assets_and_estates": "overview",
+    "topics.partnerships": "overview",
 }
 
 # Words that, in a sentence, say which disclosure a stated figure belongs to.

@@ -77,6 +77,7 @@ class Entry:
     parent: tuple | None
     title: str
     phrases: set[str] = field(default_factory=set)
+    node: dict = field(default_factory=dict)  # its schema node: description and question give its wording
 
 
 class Vocabulary:
@@ -90,8 +91,11 @@ class Vocabulary:
         # the plan's title-block facts, and the introduction as a section
         for key, node in schema.object_branch(plan).get("properties", {}).items():
             node = schema.resolve(node)
-            if key == synonyms.GENERAL_TEXT.get("plan"):
-                self.add(("plan", key), "intro", None, node)
+            if key in synonyms.PLAN_SECTIONS:
+                path = ("plan", key, *synonyms.PLAN_SECTIONS[key])
+                self.add(path, "intro", None, schema.node_at(path) or node, title=node.get("title"))
+            elif schema.object_branch(node).get("x-plantool-own-sections"):
+                continue  # the council's own headings are kept by title, not matched as a field
             elif "items" in node:  # related documents, amendments: a section of their own, read as a list
                 self.add(("plan", key), "list", None, node)
             elif schema.object_branch(node).get("properties"):
@@ -104,10 +108,11 @@ class Vocabulary:
             self.add(("themes", key), "theme", None, node)
             self.children(("themes", key), node)
         topics = raw["properties"].get("topics")
-        for key, node in schema.object_branch(schema.resolve(topics) if topics else {}).get("properties", {}).items():
-            node = schema.resolve(node)  # the further topics read like themes: headed parts, texts and lists
-            self.add(("topics", key), "theme", None, node)
-            self.children(("topics", key), node)
+        if topics:
+            for key, node in schema.object_branch(schema.resolve(topics)).get("properties", {}).items():
+                node = schema.resolve(node)  # the further topics read like themes: headed parts, texts and lists
+                self.add(("topics", key), "topic", None, node)
+                self.children(("topics", key), node)
         disclosures = raw["properties"].get("disclosures")
         if disclosures:
             self.add(("disclosures",), "disclosures", None, schema.resolve(disclosures))
@@ -115,17 +120,17 @@ class Vocabulary:
                 self.add(("disclosures", key), "section", None, node)
                 self.children(("disclosures", key), node)
 
-    def add(self, path, kind, parent, node) -> Entry:
-        title = node.get("title") or path[-1]
+    def add(self, path, kind, parent, node, title: str | None = None) -> Entry:
+        title = title or node.get("title") or path[-1]
         phrases = {normalise(title), normalise(without_brackets(title)), *(normalise(p) for p in extra_phrases(path))}
-        entry = Entry(path, kind, parent, title, {p for p in phrases if p})
+        entry = Entry(path, kind, parent, title, {p for p in phrases if p}, node)
         self.entries.append(entry)
         return entry
 
     def children(self, path, node) -> None:
         for key, child in self.schema.object_branch(node).get("properties", {}).items():
             child = self.schema.resolve(child)
-            if child.get("x-plantool-own-sections"):
+            if child.get("x-plantool-own-sections") or key == synonyms.OWN_HEADING_KEY:
                 continue  # the council's own headings are kept by title, not matched as a field
             if is_free_text(child):
                 self.add(path + (key,), "text", path, child)

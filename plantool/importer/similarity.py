@@ -1,0 +1,119 @@
+"""How closely a section of a document matches each place in the plan, scored with rapidfuzz.
+
+A section is its heading plus the opening of the text under it. It is
+compared with the schema's own wording for every theme, topic, prompt and
+disclosure: titles and the documented synonyms (`synonyms.SYNONYMS`) for the
+heading, and those with the descriptions and questions for the opening text.
+Words are compared by their first five letters ("spending" and "spend",
+"transformed" and "transforming" agree) after common words are dropped.
+
+rapidfuzz does the scoring (0-100). A heading at least as long as a name is
+scored mostly by `token_set_ratio`, which rewards holding all of the name's
+words, and partly by `token_sort_ratio`, which holds back a long heading that
+merely contains a short name. A heading shorter than a name is scored by
+`token_sort_ratio` alone: 'Governance' is not 'asks of government'. A decision at or above `THRESHOLD` places
+the section; below it the section is kept as it is, and the best guess is
+named in the summary so the author can move it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from plantool.importer.vocabulary import Entry, Vocabulary, normalise, without_brackets
+
+THRESHOLD = 70  # a section is placed at this score or above
+SWITCH = 90  # a sub-heading leaves its theme for another place only at this score
+HEADING_WEIGHT = 0.8  # the heading outweighs the opening text
+OPENING_WORDS = 60  # how much of the text under a heading is read
+STEM = 5
+
+COMMON_WORDS = frozenset(
+    """a an and are as at be been by can do does for from has have how in into is it its of on or our
+    so that the their them this to us we what when which will with within your you s council councils
+    make making better use way ways""".split()
+)
+SCORED_KINDS = ("intro", "theme", "topic", "disclosures", "section", "text", "list")
+
+
+@lru_cache(maxsize=4096)
+def stems(text: str) -> str:
+    """The words that carry meaning, each cut to its first letters: 'Managing our spending' -> 'manag spend'."""
+    return " ".join(word[:STEM] for word in normalise(without_brackets(text)).split() if word not in COMMON_WORDS)
+
+
+@dataclass
+class Decision:
+    """Where a section goes (`entry`, None when below the threshold), the best guess, and the score."""
+
+    heading: str
+    entry: Entry | None
+    best: Entry | None
+    score: int
+    how: str = "similar"  # "exact" (a title or synonym), "similar" (scored), "status" (what we have done …)
+
+    @property
+    def placed(self) -> bool:
+        return self.entry is not None
+
+
+class Scorer:
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.names: dict[tuple, list[str]] = {}
+        self.wording: dict[tuple, str] = {}
+        for entry in vocab.entries:
+            if entry.kind not in SCORED_KINDS:
+                continue
+            self.names[entry.path] = sorted({stems(p) for p in entry.phrases} - {""})
+            self.wording[entry.path] = stems(" ".join(self._wording(entry)))
+
+    def _wording(self, entry: Entry) -> list[str]:
+        parts = [entry.title, *entry.phrases, entry.node.get("description", ""), entry.node.get("x-plantool-question", "")]
+        for child in self.vocab.entries:
+            if child.parent == entry.path and child.kind in ("text", "list"):
+                parts += [child.title, child.node.get("x-plantool-question", "")]
+        return [p for p in parts if p]
+
+    def heading_score(self, heading: str, entry: Entry) -> float:
+        from rapidfuzz import fuzz
+
+        said = stems(heading)
+        if not said:
+            return 0.0
+        best = 0.0
+        words = len(said.split())
+        for name in self.names.get(entry.path, ()):
+            if words < len(name.split()):
+                score = fuzz.token_sort_ratio(said, name)
+            else:
+                score = 0.7 * fuzz.token_set_ratio(said, name) + 0.3 * fuzz.token_sort_ratio(said, name)
+            best = max(best, score)
+        return best
+
+    def opening_score(self, opening: str, entry: Entry) -> float:
+        from rapidfuzz import fuzz
+
+        said = " ".join(stems(opening).split()[:OPENING_WORDS])
+        wording = self.wording.get(entry.path, "")
+        return fuzz.token_set_ratio(said, wording) if said and wording else 0.0
+
+    def score(self, heading: str, opening: str, entry: Entry) -> int:
+        """0-100: the heading's match, raised (never lowered) by the opening text's."""
+        by_heading = self.heading_score(heading, entry)
+        if not opening:
+            return round(by_heading)
+        together = HEADING_WEIGHT * by_heading + (1 - HEADING_WEIGHT) * self.opening_score(opening, entry)
+        return round(max(by_heading, together))
+
+    def decide(self, heading: str, opening: str, candidates: list[Entry], threshold: int = THRESHOLD) -> Decision:
+        """The best-scoring candidate; placed only at `threshold` or above. Ties go to the earlier candidate."""
+        best, best_score = None, -1
+        for entry in candidates:
+            if entry.kind not in SCORED_KINDS:
+                continue
+            score = self.score(heading, opening, entry)
+            if score > best_score:
+                best, best_score = entry, score
+        return Decision(heading, best if best_score >= threshold else None, best, max(best_score, 0))
