@@ -388,12 +388,15 @@ def test_thematic_areas_layout(fixtures):
     assert data["disclosures"]["facility_time"]["cost"] == 98500
     assert data["disclosures"]["facility_time"]["percent_of_pay_bill"] == 0.05
     assert data["disclosures"]["edi"]["spend"] is None  # a networks' budget is not EDI spend
-    # theme text with no prompt heading is kept, with where it came from, links as markup
-    sources = {item["source"]: item["text"] for item in data["unmapped"]}
-    transformation = next(text for source, text in sources.items() if source.startswith("Thematic Area 1: Transformation"))
+    # theme text with no prompt heading lands in the theme, under the council's heading (issue 20:
+    # it used to be kept under `unmapped`), with links as markup and bullets as bullets
+    [section] = data["themes"]["transformation"]["sections"]
+    assert section["title"] == "Transformation"
+    transformation = section["text"]
     assert "[medium-term financial strategy](https://www.rutland.example.gov.uk/mtfs)" in " ".join(transformation.split())
     assert "- **Libraries Review:** opening hours" in transformation
     assert data["themes"]["transformation"]["organisational_change"] == "TODO"
+    assert "unmapped" not in data
     assert "Combined spend as a share" in log and "figures found" in log
 
 
@@ -410,9 +413,10 @@ def test_numbered_questions_layout(fixtures):
     assert disclosures["consultants"]["share"] == {"percent": 3.4, "of": "pay_bill"}
     assert "two e-learning courses" in disclosures["edi"]["narrative"]
     assert "**Agency workers**" in disclosures["agency_staff"]["reasons"]
-    kept = "\n".join(item["text"] for item in data["unmapped"])
-    assert "[Council Plan](https://www.northumberland.example.gov.uk/council-plan)" in kept  # a HYPERLINK field
-    assert any(item["source"].startswith("1. How the council has transformed") for item in data["unmapped"])
+    # the theme's text lands in the theme under its heading (issue 20: it used to be kept under `unmapped`)
+    [section] = data["themes"]["transformation"]["sections"]
+    assert section["title"].startswith("How the council has transformed")
+    assert "[Council Plan](https://www.northumberland.example.gov.uk/council-plan)" in section["text"]  # a HYPERLINK field
 
 
 def test_mixed_layout(fixtures):
@@ -426,7 +430,8 @@ def test_mixed_layout(fixtures):
         {"name": "Waste depot merger", "status": "done", "savings": [{"amount": 250000, "kind": "achieved", "period": "2023/24"}]}
     ]
     by_source = {item["source"]: item["text"] for item in data["unmapped"]}
-    assert by_source["Transformation, paragraph 1"] == "Theme-level text with no prompt heading of its own."
+    # theme-level text lands in the theme under its heading (issue 20: it used to be kept under `unmapped`)
+    assert transformation["sections"] == [{"title": "Transformation", "text": "Theme-level text with no prompt heading of its own."}]
     assert by_source["Transformation › Initiatives, table 1 row 2, column 'Notes'"] == "Two depots became one"
     assert "Initiative status: Paused" in by_source["Transformation › Initiatives, table 1 row 3"]
     assert by_source["Workforce data, table 1"].splitlines() == ["Directorate | Headcount", "Adults | 1,204", "Children | 988"]

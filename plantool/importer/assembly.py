@@ -12,7 +12,7 @@ from typing import Any
 
 from plantool.importer import synonyms
 from plantool.importer.facts import fill_council, fill_period
-from plantool.importer.read_docx import WordDocument, join_markup
+from plantool.importer.blocks import WordDocument, join_markup
 from plantool.plan.schema import is_free_text
 from plantool.plan.status import DRAFT, statuses
 
@@ -35,13 +35,27 @@ class ImportResult:
 
 def import_plan(source: Path, schema=None) -> ImportResult:
     """Read a Word plan (checked as untrusted) and place its content; raises source.DocumentError."""
-    from plantool.importer.mapping import Mapper
     from plantool.importer.source import load_word
+
+    return place(load_word(source), schema)
+
+
+def import_pages(sources: list[Path], schema=None) -> ImportResult:
+    """Read saved web pages, in order, as one plan; raises source.DocumentError."""
+    from plantool.importer.read_html import load_pages
+
+    return place(load_pages(sources), schema)
+
+
+def place(document: WordDocument, schema=None) -> ImportResult:
+    """Find the headings a document has by formatting and text, then place every block in the plan."""
+    from plantool.importer.headings import find_headings
+    from plantool.importer.mapping import Mapper
     from plantool.plan.schema import load_schema
     from plantool.register import RegisterError, load_register
 
     schema = schema or load_schema()
-    document = load_word(source)
+    find_headings(document.blocks)
     try:
         register = load_register()
     except RegisterError:
@@ -99,6 +113,20 @@ def _empty_plan(schema, plan_keys: set) -> dict:
     return data
 
 
+def own_section(section) -> dict:
+    """A placed.OwnSection as the schema's own_section: title, then only what it holds."""
+    out: dict[str, Any] = {"title": section.title}
+    text = join_markup(section.blocks)
+    if text:
+        out["text"] = text
+    for key in ("initiatives", "measures"):
+        if getattr(section, key):
+            out[key] = list(getattr(section, key))
+    if section.sections:
+        out["sections"] = [own_section(sub) for sub in section.sections]
+    return out
+
+
 def build(schema, mapper) -> ImportResult:
     """The plan as data, in schema order, with everything the document gave placed in it."""
     placed = mapper.placed
@@ -108,7 +136,10 @@ def build(schema, mapper) -> ImportResult:
     for path, blocks in placed.texts.items():
         set_in(data, path, join_markup(blocks))
     for path, records in placed.lists.items():
-        set_in(data, path, records)
+        if records:
+            set_in(data, path, records)
+    for path, sections in placed.own.items():
+        set_in(data, path, [own_section(section) for section in sections])
     figures_placed = []
     for path, value, source in placed.table_figures:
         set_in(data, path, value)

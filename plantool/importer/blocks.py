@@ -161,8 +161,9 @@ def table_markup(block: Block) -> str:
     """
     if not block.cells:
         return block.text
-    if simple_table(block):
-        return "\n".join(" | ".join(row) for row in block.rows)
+    if simple_table(block):  # column titles as words; the body's bold and links kept
+        rows = block.plain_rows[: block.header_rows] + block.rows[block.header_rows :]
+        return "\n".join(" | ".join(row) for row in rows)
     titles = [cell for cell in block.plain_rows[0]] if block.header_rows else []
     out: list[str] = []
     for row in block.cells[block.header_rows :]:

@@ -11,7 +11,7 @@ import re
 
 from plantool.importer import figures
 from plantool.importer.placed import Placed
-from plantool.importer.read_docx import Block, WordDocument
+from plantool.importer.blocks import Block, WordDocument
 from plantool.importer.vocabulary import Entry, Vocabulary
 
 
@@ -140,3 +140,50 @@ def fill_period(schema, data: dict, document: WordDocument) -> None:
         if match:
             plan["period"] = match.group(0)
             return
+
+
+# -- facts stated in running text ------------------------------------------------------
+
+_COST_WORDS = re.compile(r"\b(?:cost|costs|costing)\b", re.IGNORECASE)
+_PRODUCING = re.compile(r"\b(?:produc\w*|prepar\w*|writ\w*|develop\w*|draft\w*)\b", re.IGNORECASE)
+_DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}"
+_APPROVED = re.compile(
+    rf"\b(?:approved|agreed|endorsed|adopted|signed off)\s+by\s+(?:the\s+)?(?P<body>[A-Z][\w’'&\- ]*?)\s+(?:at its meeting\s+)?on\s+(?P<date>{_DATE})"
+)
+_SUBMITTED = re.compile(rf"\bsubmitted\b[^.]*?\bon\s+(?P<date>{_DATE})", re.IGNORECASE)
+_PERIOD = re.compile(
+    r"\b(?:this|the|our)\s+(?:productivity\s+)?plan\b[^.]{0,80}?\b(?P<start>20\d\d)\s*(?:/|-|–|to)\s*(?P<end>(?:20)?\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def facts_in_text(schema, text: str) -> list[tuple[tuple, object, str]]:
+    """Title-block facts a plan states in a sentence: (path, value, sentence), for example
+    'Producing this plan has cost the council £2,500' -> (('plan', 'cost_of_producing'), 2500, …);
+    'approved by the Council's Cabinet on 10 July 2024' -> the approval body and date;
+    'submitted … on 19 July 2024' -> the date submitted; 'This plan covers 2024 to 2025' -> the period."""
+    from plantool.money import IN_TEXT, amount
+
+    found: list[tuple[tuple, object, str]] = []
+    if not re.search(r"cost|approved|agreed|endorsed|adopted|signed off|submitted|plan", text, re.IGNORECASE):
+        return found
+    for sentence in figures.sentences(text):
+        if _COST_WORDS.search(sentence) and _PRODUCING.search(sentence) and re.search(r"\bplan\b", sentence, re.IGNORECASE):
+            money = IN_TEXT.search(sentence)
+            value = amount(money.group(0)) if money else None
+            if value is not None:
+                found.append((("plan", "cost_of_producing"), value, sentence))
+        approved = _APPROVED.search(sentence)
+        if approved and figures.iso_date(approved.group("date")):
+            body = re.sub(r"^(?:the\s+)?council[’']s\s+", "", approved.group("body").strip(), flags=re.IGNORECASE)
+            found.append((("plan", "approval", "body"), body, sentence))
+            found.append((("plan", "approval", "date"), figures.iso_date(approved.group("date")), sentence))
+        submitted = _SUBMITTED.search(sentence)
+        if submitted and figures.iso_date(submitted.group("date")) and schema.node_at(("plan", "submitted_on")):
+            found.append((("plan", "submitted_on"), figures.iso_date(submitted.group("date")), sentence))
+        period = _PERIOD.search(sentence)
+        if period:
+            start, end = int(period.group("start")), int(period.group("end")[-2:])
+            if end == (start + 1) % 100:
+                found.append((("plan", "period"), f"{start}/{end:02d}", sentence))
+    return found

@@ -12,7 +12,7 @@ from typing import Any
 
 from plantool.importer import figures, synonyms
 from plantool.importer.placed import Placed
-from plantool.importer.read_docx import Block
+from plantool.importer.blocks import Block
 from plantool.importer.vocabulary import Vocabulary, extra_phrases, label_words
 from plantool.plan.schema import is_free_text
 from plantool.publish.tables import SHOWN_WITH_AMOUNT
@@ -98,8 +98,12 @@ class Tables:
         return True
 
     # -- tables of records -------------------------------------------------------------
-    def record_table(self, block: Block, section: tuple | None, target: tuple | None, where: str, number: int) -> bool:
-        """A table whose columns are a list's fields (initiatives, measures, barriers); True when taken."""
+    def record_table(self, block: Block, section: tuple | None, target: tuple | None, where: str, number: int, own=None) -> bool:
+        """A table whose columns are a list's fields (initiatives, measures, barriers); True when taken.
+
+        Inside a section of the council's own (`own`, a placed.OwnSection), its
+        initiatives or measures take the rows instead of the theme's.
+        """
         rows = [r for r in block.plain_rows if any(c.strip() for c in r)]
         if len(rows) < 1:
             return False
@@ -135,11 +139,13 @@ class Tables:
         same = [p for p in candidates if p[-1] == best[-1]]
         if len(same) > 1 and best[:-1] != section and best != target:
             return False
-        kept = self._records(block, best, best_columns, f"{where}, table {number}")
-        self.placed.mapped.append(f"table under '{where}' ({kept} rows) -> {self.schema.label(best)}")
+        into = getattr(own, best[-1], None) if own is not None else None
+        kept = self._records(block, best, best_columns, f"{where}, table {number}", into)
+        place = f"'{own.title}' › {self.schema.label(best).rsplit(' › ', 1)[-1]}" if into is not None else self.schema.label(best)
+        self.placed.mapped.append(f"table under '{where}' ({kept} rows) -> {place}")
         return True
 
-    def _records(self, block: Block, list_path: tuple, columns: dict[int, str], table: str) -> int:
+    def _records(self, block: Block, list_path: tuple, columns: dict[int, str], table: str, into: list | None = None) -> int:
         """Each row as a record of the list; what does not fit goes to `unmapped`. The number of records kept."""
         props = self.item_props(list_path)
         required = self.item_node(list_path).get("required") or []
@@ -168,7 +174,7 @@ class Tables:
                 text = "; ".join(f"{titles[i] if i < len(titles) else i + 1}: {plain_row[i]}" for i in range(len(plain_row)) if plain_row[i].strip())
                 self.placed.keep_unplaced(source, text)
                 continue
-            self.placed.lists.setdefault(list_path, []).append({key: record[key] for key in props if key in record})
+            (self.placed.lists.setdefault(list_path, []) if into is None else into).append({key: record[key] for key in props if key in record})
             kept += 1
             for i in problems + extra:
                 column = titles[i] if i < len(titles) else str(i + 1)
