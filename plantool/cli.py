@@ -196,6 +196,18 @@ def import_docx(
     raise typer.Exit(run_import(source, output, force=force, err=sys.stderr))
 
 
+@import_app.command("html")
+def import_html(
+    pages: List[str] = typer.Argument(..., help="The council's plan as saved web pages (.html), in reading order."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Where to write the plan (default: beside the first page, NAME.plan.yaml)."),
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+) -> None:
+    """Turn a plan published as web pages into a draft plan file; navigation, header and footer are left out."""
+    from plantool.commands.import_ import run_import_html
+
+    raise typer.Exit(run_import_html(pages, output, force=force, err=sys.stderr))
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the full CLI on `argv` with plantool's exit-code policy; returns the exit code, never a traceback."""
     from plantool.guard import guarded

@@ -147,6 +147,28 @@ def table(cells: list[list[list[Block]]], header_rows: int = 0) -> Block:
     return Block("table", text=plain, plain=plain, rows=rows, plain_rows=plain_rows, cells=cells, header_rows=header_rows)
 
 
+def header_row(rows: list[list[list[Block]]], marked: int) -> tuple[list, int]:
+    """The rows, and how many are column titles: marked as header rows, else found by their bold.
+
+    Without a marked header row, a first row whose every cell is bold is one;
+    so are bold first lines in the first row's cells when each cell has more
+    under it, which are split off into a row of their own.
+    """
+    if marked or len(rows) < 1:
+        return rows, marked
+    first = rows[0]
+    filled = [cell for cell in first if cell]
+    if len(filled) < 2:
+        return rows, 0
+    if len(rows) > 1 and all(all(b.bold_only for b in cell) for cell in filled):
+        return rows, 1
+    if all(cell[0].bold_only and cell[0].kind == "paragraph" and len(cell) > 1 for cell in filled):
+        titles = [cell[:1] for cell in first]
+        rest = [cell[1:] for cell in first]
+        return [titles, rest, *rows[1:]], 1
+    return rows, 0
+
+
 def simple_table(block: Block) -> bool:
     """Every cell one short line: a grid that reads well as 'a | b' rows."""
     return all(len(cell) <= 1 and all(b.kind != "bullet" for b in cell) for row in block.cells for cell in row)

@@ -39,7 +39,8 @@ def wrap_text(text: str) -> str:
     return "\n".join(out)
 
 
-def to_yaml(schema, data: dict, source: Path) -> str:
+def to_yaml(schema, data: dict, source, command: str = "docx") -> str:
+    """The plan as YAML; `source` names what was read (a Path or the pages' names), `command` how."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
@@ -70,7 +71,7 @@ def to_yaml(schema, data: dict, source: Path) -> str:
     document = convert(data, ())
     document.yaml_set_start_comment(
         "yaml-language-server: $schema=../schema/productivity-plan.schema.json\n"
-        f"Imported from {source.name} by `plantool import docx`. Review every TODO, move each item\n"
+        f"Imported from {getattr(source, 'name', source)} by `plantool import {command}`. Review every TODO, move each item\n"
         "under `unmapped` to its field, then run `plantool check` on this file."
     )
     for index, key in enumerate(list(document)):

@@ -14,7 +14,7 @@ import re
 from docx.oxml.ns import qn
 
 from plantool.importer import synonyms
-from plantool.importer.blocks import Block, SourceDocument, Span, WordDocument, join_markup, lead_in, render, table, text_block  # noqa: F401
+from plantool.importer.blocks import Block, SourceDocument, Span, WordDocument, header_row, join_markup, lead_in, render, table, text_block  # noqa: F401
 from plantool.words import simple_words
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -309,28 +309,6 @@ class Reader:
             elif child.tag in (qn("w:customXml"), qn("w:ins"), qn("w:moveTo")):
                 blocks.extend(self.body(child))
         return blocks
-
-
-def header_row(rows: list[list[list[Block]]], marked: int) -> tuple[list, int]:
-    """The rows, and how many are column titles: marked as header rows, else found by their bold.
-
-    Without a marked header row, a first row whose every cell is bold is one;
-    so are bold first lines in the first row's cells when each cell has more
-    under it, which are split off into a row of their own.
-    """
-    if marked or len(rows) < 1:
-        return rows, marked
-    first = rows[0]
-    filled = [cell for cell in first if cell]
-    if len(filled) < 2:
-        return rows, 0
-    if len(rows) > 1 and all(all(b.bold_only for b in cell) for cell in filled):
-        return rows, 1
-    if all(cell[0].bold_only and cell[0].kind == "paragraph" and len(cell) > 1 for cell in filled):
-        titles = [cell[:1] for cell in first]
-        rest = [cell[1:] for cell in first]
-        return [titles, rest, *rows[1:]], 1
-    return rows, 0
 
 
 def _owning_table(element):

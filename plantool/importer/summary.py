@@ -8,11 +8,13 @@ from plantool.importer.assembly import ImportResult
 from plantool.plan.status import DRAFT
 
 
-def summary(schema, result: ImportResult, source: Path, out_path: Path) -> list[str]:
+def summary(schema, result: ImportResult, source, out_path: Path) -> list[str]:
     from plantool.publish.values import value_text  # figures as the export shows them
 
     document = result.document
     lines = [f"read {source}: {len(document.blocks)} blocks"]
+    if document.skipped:
+        lines.append(f"left out as page furniture: {', '.join(document.skipped)}")
     if result.mapped:
         lines.append("mapped:")
         lines.extend(f"  {line}" for line in result.mapped)

@@ -1,0 +1,276 @@
+"""Read saved web pages, in order, into the same blocks as a Word document.
+
+Many councils publish the plan as web pages, often one page per theme. Each
+page is parsed with selectolax (the Lexbor engine: the WHATWG parsing
+algorithm browsers use, so a page's broken markup gives the tree the author
+saw, at C speed). Only the page's content is read: `main` (or the `article`s,
+or the element marked role="main") where the page has one, else the body
+without the site's navigation, header, footer and asides. Scripts, styles,
+forms and hidden elements are never read. Pages are read in the order given,
+and a heading every page repeats (the plan's title above each theme page) is
+kept once.
+
+h1-h6 are headings at their level; p and div paragraphs; li bullets; table
+cells keep their own paragraphs and bullets; strong, b and bold styles are
+bold; links keep their address when it is absolute (or can be made absolute
+from the page's canonical address), and become plain words otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from plantool.importer.blocks import Block, SourceDocument, Span, header_row, table, text_block
+from plantool.importer.limits import MAX_BODY_BYTES, TooLarge, check_body
+from plantool.importer.source import DocumentError
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SKIP = frozenset("script style noscript template nav aside form button select textarea input iframe svg canvas object embed audio video map head title meta link".split())
+FURNITURE = frozenset(("header", "footer"))  # read only inside the page's main content, and footers never
+BLOCKS = frozenset("p div section article main header address blockquote figure figcaption pre dl dt dd hr center details summary".split())
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search"))
+FURNITURE_CLASSES = frozenset(
+    "breadcrumb breadcrumbs cookie cookies cookie-banner skip-link skiplink visually-hidden sr-only screen-reader-text share social pagination".split()
+)
+MAX_DEPTH = 150  # deeper markup is read as plain text rather than walked
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+def decode(data: bytes) -> str:
+    """The page's text: a byte-order mark or <meta charset> says the encoding, else UTF-8, else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), "replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def read_page(path: Path) -> bytes:
+    try:
+        if not path.is_file():
+            raise DocumentError(f"{path}: page not found" if not path.exists() else f"{path}: page is not a file")
+        size = path.stat().st_size
+        check_body(str(path), size, "page")
+        data = path.read_bytes()
+    except TooLarge as exc:
+        raise DocumentError(str(exc)) from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read page: {exc.strerror or exc}") from None
+    head = data[:1024]
+    if head.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")) or (b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise DocumentError(f"{path}: not a saved web page (it looks like a binary file; save the page as HTML)")
+    return data
+
+
+class PageReader:
+    """One page's content as blocks."""
+
+    def __init__(self, base: str | None):
+        self.base = base
+        self.blocks: list[Block] = []
+        self.spans: list[Span] = []
+        self.kind = "paragraph"
+        self.images = 0
+        self.skipped: set[str] = set()
+
+    # -- what is content -----------------------------------------------------------
+    def furniture(self, node) -> str:
+        """Why an element is not content ('navigation', 'footer', …), or '' when it is."""
+        tag = node.tag
+        attrs = node.attributes
+        if tag in SKIP:
+            return {"nav": "navigation", "aside": "sidebar", "form": "form"}.get(tag, "")  or "script or style"
+        if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+            return "hidden"
+        role = (attrs.get("role") or "").lower()
+        if role in FURNITURE_ROLES:
+            return {"navigation": "navigation", "banner": "header", "contentinfo": "footer"}.get(role, "sidebar")
+        classes = set((attrs.get("class") or "").lower().split())
+        if classes & FURNITURE_CLASSES:
+            return "page furniture"
+        if tag == "footer":
+            return "footer"
+        return ""
+
+    def link(self, href: str | None) -> str | None:
+        href = (href or "").strip()
+        if re.match(r"(?i)^(https?:|mailto:)", href):
+            return href
+        if self.base and href and not href.startswith(("#", "javascript:", "data:")):
+            joined = urljoin(self.base, href)
+            return joined if re.match(r"(?i)^https?:", joined) else None
+        return None
+
+    # -- the walk ------------------------------------------------------------------
+    def flush(self) -> None:
+        if self.spans:
+            block = text_block(self.kind, self.spans)
+            if block is not None:
+                self.blocks.append(block)
+        self.spans = []
+
+    def walk(self, node, bold: bool = False, url: str | None = None, depth: int = 0) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.spans.append(Span(child.text(deep=False) or "", bold, url))
+                continue
+            if tag.startswith("-") or tag.startswith("_"):
+                continue  # comments and other non-elements
+            why = self.furniture(child)
+            if why:
+                self.skipped.add(why)
+                continue
+            if depth > MAX_DEPTH:
+                self.spans.append(Span(" " + (child.text(deep=True) or "") + " ", bold, url))
+                continue
+            child_bold = bold or tag in ("strong", "b") or bool(_BOLD_STYLE.search(child.attributes.get("style") or ""))
+            if tag in HEADINGS:
+                self.flush()
+                kind, self.kind = self.kind, "heading"
+                self.walk(child, False, url, depth + 1)
+                spans, self.spans, self.kind = self.spans, [], kind
+                block = text_block("heading", spans, level=HEADINGS[tag])
+                if block is not None:
+                    block.how = "html"
+                    self.blocks.append(block)
+            elif tag in ("ul", "ol"):
+                self.flush()
+                self.walk(child, child_bold, url, depth + 1)
+                self.flush()
+            elif tag == "li":
+                self.flush()
+                kind, self.kind = self.kind, "bullet"
+                self.walk(child, child_bold, url, depth + 1)
+                self.flush()
+                self.kind = kind
+            elif tag == "table":
+                self.flush()
+                self.table(child, depth)
+            elif tag in BLOCKS or tag in FURNITURE:
+                self.flush()
+                self.walk(child, child_bold, url, depth + 1)
+                self.flush()
+            elif tag == "a":
+                self.walk(child, child_bold, self.link(child.attributes.get("href")) or url, depth + 1)
+            elif tag in ("br", "wbr"):
+                self.spans.append(Span(" ", bold, url))
+            elif tag == "img":
+                self.images += 1
+            else:  # inline: span, em, i, u, small, abbr, …
+                self.walk(child, child_bold, url, depth + 1)
+
+    def table(self, node, depth: int) -> None:
+        rows, header_rows = [], 0
+        for section in [node, *[c for c in node.iter() if c.tag in ("thead", "tbody", "tfoot")]]:
+            for tr in section.iter():
+                if tr.tag != "tr":
+                    continue
+                cells = [c for c in tr.iter() if c.tag in ("td", "th")]
+                row = []
+                for cell in cells:
+                    reader = PageReader(self.base)
+                    reader.walk(cell, False, None, depth + 2)
+                    reader.flush()
+                    self.images += reader.images
+                    row.append(reader.blocks)
+                if header_rows == len(rows) and (section.tag == "thead" or (cells and all(c.tag == "th" for c in cells))):
+                    header_rows += 1
+                rows.append(row)
+        if not any(any(cell for cell in row) for row in rows):
+            return
+        rows, header_rows = header_row(rows, header_rows)
+        self.blocks.append(table(rows, header_rows))
+
+
+def content_roots(tree) -> list:
+    """The page's content: main, else its articles, else role=main, else the body (furniture skipped while walking)."""
+    for selector in ("main", "[role=main]"):
+        found = tree.css(selector)
+        if found:
+            return [found[0]]
+    articles = [a for a in tree.css("article") if not any(p.tag == "article" for p in _ancestors(a))]
+    if articles:
+        return articles
+    return [tree.body] if tree.body is not None else []
+
+
+def _ancestors(node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def canonical(tree) -> str | None:
+    for selector, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content"), ("base[href]", "href")):
+        node = tree.css_first(selector)
+        value = (node.attributes.get(attr) or "").strip() if node is not None else ""
+        if re.match(r"(?i)^https?://", value):
+            return value
+    return None
+
+
+def read_html(text: str) -> tuple[list[Block], str, int, set[str]]:
+    """One page: (blocks, its <title>, images, what was left out as furniture)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(text)
+    reader = PageReader(canonical(tree))
+    for root in content_roots(tree):
+        if root.tag == "body":
+            root = _without_header(root, reader.skipped)
+        reader.walk(root)
+        reader.flush()
+    title_node = tree.css_first("title")
+    title = " ".join((title_node.text() if title_node is not None else "").split())
+    return reader.blocks, title, reader.images, reader.skipped
+
+
+def _without_header(body, skipped: set[str]):
+    """The body with the site's header taken out (a page with main or article keeps the header inside it)."""
+    for child in body.css("header"):
+        skipped.add("header")
+        child.decompose()
+    return body
+
+
+def load_pages(paths: list[Path]) -> SourceDocument:
+    """Saved pages, in order, as one document; raises source.DocumentError."""
+    blocks: list[Block] = []
+    title, images, skipped, total = "", 0, set(), 0
+    seen_titles: set[str] = set()
+    for path in paths:
+        data = read_page(path)
+        total += len(data)
+        if total > MAX_BODY_BYTES:
+            raise DocumentError(
+                f"{path}: the pages come to {total / (1024 * 1024):.1f} MB together; the import limit is {MAX_BODY_BYTES // (1024 * 1024)} MB"
+            )
+        try:
+            page_blocks, page_title, page_images, page_skipped = read_html(decode(data))
+        except Exception as exc:  # the parser raises little, but a broken page must be one line, not a traceback
+            raise DocumentError(f"{path}: cannot read the page ({type(exc).__name__})") from None
+        first_heading = next((b for b in page_blocks if b.kind == "heading"), None)
+        if first_heading is not None and first_heading.level == 1:
+            if first_heading.plain in seen_titles:
+                page_blocks.remove(first_heading)  # the plan's title, repeated above every theme page
+            seen_titles.add(first_heading.plain)
+        blocks.extend(page_blocks)
+        title = title or page_title
+        images += page_images
+        skipped |= page_skipped
+    return SourceDocument(blocks, core_title=title, images=images, kind="web page" if len(paths) == 1 else "web pages", skipped=sorted(skipped))
