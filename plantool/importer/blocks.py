@@ -132,7 +132,7 @@ def join_markup(blocks: list[Block]) -> str:
             else:
                 out.append(line)
         elif block.kind == "table":
-            out.append(table_markup(block))
+            out.append(table_markup(block, between_rows="\n\n"))  # in free text a single line break is a space
         else:
             out.append(block.text)
         previous = "bullet" if block.kind == "bullet" else "paragraph"
@@ -174,7 +174,7 @@ def simple_table(block: Block) -> bool:
     return all(len(cell) <= 1 and all(b.kind != "bullet" for b in cell) for row in block.cells for cell in row)
 
 
-def table_markup(block: Block) -> str:
+def table_markup(block: Block, between_rows: str = "\n") -> str:
     """A table kept as free text without losing its structure.
 
     A grid of one-line cells reads as 'a | b' rows. Otherwise each row becomes
@@ -185,7 +185,7 @@ def table_markup(block: Block) -> str:
         return block.text
     if simple_table(block):  # column titles as words; the body's bold and links kept
         rows = block.plain_rows[: block.header_rows] + block.rows[block.header_rows :]
-        return "\n".join(" | ".join(row) for row in rows)
+        return between_rows.join(" | ".join(row) for row in rows)
     titles = [cell for cell in block.plain_rows[0]] if block.header_rows else []
     out: list[str] = []
     for row in block.cells[block.header_rows :]:

@@ -148,7 +148,7 @@ _COST_WORDS = re.compile(r"\b(?:cost|costs|costing)\b", re.IGNORECASE)
 _PRODUCING = re.compile(r"\b(?:produc\w*|prepar\w*|writ\w*|develop\w*|draft\w*)\b", re.IGNORECASE)
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}"
 _APPROVED = re.compile(
-    rf"\b(?:approved|agreed|endorsed|adopted|signed off)\s+by\s+(?:the\s+)?(?P<body>[A-Z][\w’'&\- ]*?)\s+(?:at its meeting\s+)?on\s+(?P<date>{_DATE})"
+    rf"\b(?:approved|agreed|endorsed|adopted|signed off)\s+by\s+(?:the\s+)?(?P<body>[A-Za-z][\w’'&\- ]*?)\s+(?:at its meeting\s+)?on\s+(?P<date>{_DATE})"
 )
 _SUBMITTED = re.compile(rf"\bsubmitted\b[^.]*?\bon\s+(?P<date>{_DATE})", re.IGNORECASE)
 _PERIOD = re.compile(

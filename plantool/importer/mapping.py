@@ -170,7 +170,8 @@ class Mapper:
         if entry is not None:
             return Decision(text, entry, entry, 100, "exact")
         if section is not None and self.ctx.target_level is not None and level > self.ctx.target_level and self.is_text(self.ctx.target) and self.ctx.explicit:
-            return Decision(text, None, None, 0, "inside")  # a sub-heading inside an answer
+            best = self.scorer.decide(text, opening, self.vocab.under(section), 101)
+            return Decision(text, None, best.best, best.score, "inside")  # a sub-heading inside an answer
         if section is not None and section[0] in ("themes", "topics") and status_of(text):
             return Decision(text, None, None, 100, "status")
         top = [e for e in self.vocab.top() if e.kind != "fact"]
@@ -197,8 +198,11 @@ class Mapper:
             self.placed.mapped.append(f"{what} '{block.plain}' -> {where} (exact, score 100)")
         elif decision.placed:
             self.placed.mapped.append(f"{what} '{block.plain}' -> {where} (score {decision.score})")
+        elif decision.how == "inside":  # inside an answer a heading stays there; the nearest prompt is shown
+            guess = f"nearest {self.label(decision.best.path)}, score {decision.score}" if decision.best else "score 0"
+            self.placed.mapped.append(f"{what} '{block.plain}' -> {where} ({guess})")
         else:
-            guess = f"best guess {self.label(decision.best.path)}, score {decision.score} < {THRESHOLD}" if decision.best else "no guess"
+            guess = f"best guess {self.label(decision.best.path)}, score {decision.score} < {THRESHOLD}" if decision.best else f"no guess, score 0 < {THRESHOLD}"
             self.placed.mapped.append(f"{what} '{block.plain}' -> {where} ({guess})")
 
     def heading(self, block: Block, level: int, opening: str) -> None:
@@ -220,7 +224,7 @@ class Mapper:
             return
         if decision.how == "inside":
             self.add_text(self.ctx.target, self.as_bold(block))
-            self.placed.mapped.append(f"heading '{block.plain}' -> kept as a sub-heading in {self.label(self.ctx.target)}")
+            self.record(decision, block, f"kept as a sub-heading in {self.label(self.ctx.target)}")
             return
         if decision.how == "status":
             self.status_heading(block, level)
@@ -298,7 +302,8 @@ class Mapper:
             ctx.own, ctx.own_level, ctx.sub, ctx.sub_level = None, None, None, None
         ctx.status, ctx.status_level = status, level
         into = f"'{ctx.own.title}'" if ctx.own is not None else self.label(ctx.section)
-        self.placed.mapped.append(f"heading '{block.plain}' -> initiatives ({status}) in {into} (status heading)")
+        what = "heading" if block.how in ("", "style", "html") else f"heading ({block.how})"
+        self.placed.mapped.append(f"{what} '{block.plain}' -> initiatives ({status}) in {into} (status heading, score 100)")
 
     def crumbs(self) -> list[tuple[int, str]]:
         """Headings from the last one that named a section: short sources, whatever the levels."""
@@ -323,7 +328,7 @@ class Mapper:
             self.section_headings.add(block.plain)
         if entry.kind in SECTION_KINDS:
             self.ctx = Context(entry.path, level, self.general(entry.path), level, heading=block.plain)
-            if entry.kind == "theme" and normalise(own_title(block.plain)) not in entry.phrases:
+            if entry.kind == "theme" and normalise(own_title(block.plain)) != normalise(entry.title):
                 self.placed.values.setdefault(entry.path + (synonyms.OWN_HEADING_KEY,), own_title(block.plain))
         elif entry.kind == "intro":
             self.ctx = Context(("plan",), level, entry.path, level, heading=block.plain)
@@ -506,6 +511,9 @@ class Mapper:
         self.number = self.count("table")
         where, number = self.breadcrumb(), self.number
         if self.tables.figure_table(block, self.ctx.section, where, number):
+            return
+        if self.front:  # a table before the themes, such as a plan on a page, belongs to the introduction
+            self.add_text(("plan", synonyms.GENERAL_TEXT["plan"]), block)
             return
         own = self.open_own()
         if self.ctx.section and self.ctx.section[0] in ("themes", "topics") and self.status_table(block, where, number):

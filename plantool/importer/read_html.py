@@ -230,7 +230,12 @@ def read_html(text: str) -> tuple[list[Block], str, int, set[str]]:
 
     tree = LexborHTMLParser(text)
     reader = PageReader(canonical(tree))
-    for root in content_roots(tree):
+    roots = content_roots(tree)
+    if roots and roots[0].tag != "body":  # what lies around the content is the site's, not the plan's
+        for tag, why in (("nav", "navigation"), ("header", "header"), ("footer", "footer"), ("aside", "sidebar")):
+            if tree.css_first(tag) is not None:
+                reader.skipped.add(why)
+    for root in roots:
         if root.tag == "body":
             root = _without_header(root, reader.skipped)
         reader.walk(root)
