@@ -21,6 +21,7 @@ from plantool.words import simple_words as normal
 _PERCENT = re.compile(rf"(?P<n>{NUMBER})\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})")
 _PLAIN_NUMBER = re.compile(rf"^\s*(?:{NUMBER})\s*$")
+_DIGIT = re.compile(r"\d")
 
 
 class Unparsed(ValueError):
@@ -300,7 +301,11 @@ def in_text(schema, text: str, context: str | None = None) -> list[Found]:
     the sentence itself does not say.
     """
     found: list[Found] = []
+    if not _DIGIT.search(text):
+        return found  # every figure is written with a digit
     for sentence in sentences(text):
+        if not _DIGIT.search(sentence):
+            continue
         about = subject(sentence) or context
         if not about or not about.startswith("disclosures."):
             continue

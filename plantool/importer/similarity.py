@@ -59,15 +59,20 @@ class Decision:
 
 
 class Scorer:
+    """Scores every place at once for a heading, with rapidfuzz's batch functions, and remembers the result."""
+
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
-        self.names: dict[tuple, list[str]] = {}
-        self.wording: dict[tuple, str] = {}
-        for entry in vocab.entries:
-            if entry.kind not in SCORED_KINDS:
-                continue
-            self.names[entry.path] = sorted({stems(p) for p in entry.phrases} - {""})
-            self.wording[entry.path] = stems(" ".join(self._wording(entry)))
+        self.entries = [e for e in vocab.entries if e.kind in SCORED_KINDS]
+        self.names: list[str] = []  # every name of every entry, flattened
+        self.owner: list[int] = []  # the entry each name belongs to
+        for index, entry in enumerate(self.entries):
+            for name in sorted({stems(p) for p in entry.phrases} - {""}):
+                self.names.append(name)
+                self.owner.append(index)
+        self.name_words = [len(name.split()) for name in self.names]
+        self.wording = [stems(" ".join(self._wording(entry))) for entry in self.entries]
+        self.cache: dict[tuple[str, str], dict[tuple, int]] = {}
 
     def _wording(self, entry: Entry) -> list[str]:
         parts = [entry.title, *entry.phrases, entry.node.get("description", ""), entry.node.get("x-plantool-question", "")]
@@ -76,44 +81,49 @@ class Scorer:
                 parts += [child.title, child.node.get("x-plantool-question", "")]
         return [p for p in parts if p]
 
-    def heading_score(self, heading: str, entry: Entry) -> float:
-        from rapidfuzz import fuzz
-
+    def scores(self, heading: str, opening: str) -> dict[tuple, int]:
+        """0-100 for every place: the heading's match, raised (never lowered) by the opening text's."""
         said = stems(heading)
-        if not said:
-            return 0.0
-        best = 0.0
-        words = len(said.split())
-        for name in self.names.get(entry.path, ()):
-            if words < len(name.split()):
-                score = fuzz.token_sort_ratio(said, name)
-            else:
-                score = 0.7 * fuzz.token_set_ratio(said, name) + 0.3 * fuzz.token_sort_ratio(said, name)
-            best = max(best, score)
-        return best
+        opening_said = " ".join(stems(opening).split()[:OPENING_WORDS]) if opening else ""
+        key = (said, opening_said)
+        if key not in self.cache:
+            self.cache[key] = self._scores(said, opening_said)
+        return self.cache[key]
 
-    def opening_score(self, opening: str, entry: Entry) -> float:
-        from rapidfuzz import fuzz
+    def _scores(self, said: str, opening: str) -> dict[tuple, int]:
+        from rapidfuzz import fuzz, process
 
-        said = " ".join(stems(opening).split()[:OPENING_WORDS])
-        wording = self.wording.get(entry.path, "")
-        return fuzz.token_set_ratio(said, wording) if said and wording else 0.0
+        by_heading = [0.0] * len(self.entries)
+        if said:
+            words = len(said.split())
+            every = dict(limit=None, processor=None)
+            by_set = {i: s for _, s, i in process.extract(said, self.names, scorer=fuzz.token_set_ratio, **every)}
+            by_sort = {i: s for _, s, i in process.extract(said, self.names, scorer=fuzz.token_sort_ratio, **every)}
+            for i, owner in enumerate(self.owner):
+                score = by_sort[i] if words < self.name_words[i] else 0.7 * by_set[i] + 0.3 * by_sort[i]
+                by_heading[owner] = max(by_heading[owner], score)
+        out = {}
+        by_opening = {}
+        if opening:
+            by_opening = {i: s for _, s, i in process.extract(opening, self.wording, scorer=fuzz.token_set_ratio, limit=None, processor=None)}
+        for index, entry in enumerate(self.entries):
+            score = by_heading[index]
+            if opening:
+                score = max(score, HEADING_WEIGHT * score + (1 - HEADING_WEIGHT) * by_opening[index])
+            out[entry.path] = round(score)
+        return out
 
     def score(self, heading: str, opening: str, entry: Entry) -> int:
-        """0-100: the heading's match, raised (never lowered) by the opening text's."""
-        by_heading = self.heading_score(heading, entry)
-        if not opening:
-            return round(by_heading)
-        together = HEADING_WEIGHT * by_heading + (1 - HEADING_WEIGHT) * self.opening_score(opening, entry)
-        return round(max(by_heading, together))
+        return self.scores(heading, opening).get(entry.path, 0)
 
     def decide(self, heading: str, opening: str, candidates: list[Entry], threshold: int = THRESHOLD) -> Decision:
         """The best-scoring candidate; placed only at `threshold` or above. Ties go to the earlier candidate."""
+        scores = self.scores(heading, opening)
         best, best_score = None, -1
         for entry in candidates:
             if entry.kind not in SCORED_KINDS:
                 continue
-            score = self.score(heading, opening, entry)
+            score = scores.get(entry.path, 0)
             if score > best_score:
                 best, best_score = entry, score
         return Decision(heading, best if best_score >= threshold else None, best, max(best_score, 0))

@@ -39,7 +39,13 @@ class Tables:
 
     # -- 'Figure | Value' ----------------------------------------------------------------
     def figure_labels(self, section: tuple) -> dict[str, tuple]:
-        """Label -> path, the way the export labels figures ('Union officials: Number of officials')."""
+        """Label -> path, the way the export labels figures ('Union officials: Number of officials'); worked out once per section."""
+        cache = self.__dict__.setdefault("_labels", {})
+        if section not in cache:
+            cache[section] = self._figure_labels(section)
+        return cache[section]
+
+    def _figure_labels(self, section: tuple) -> dict[str, tuple]:
         out: dict[str, tuple] = {}
         schema = self.schema
 
