@@ -97,21 +97,24 @@ class Scorer:
         if said:
             words = len(said.split())
             every = dict(limit=None, processor=None)
-            by_set = {i: s for _, s, i in process.extract(said, self.names, scorer=fuzz.token_set_ratio, **every)}
-            by_sort = {i: s for _, s, i in process.extract(said, self.names, scorer=fuzz.token_sort_ratio, **every)}
-            for i, owner in enumerate(self.owner):
-                score = by_sort[i] if words < self.name_words[i] else 0.7 * by_set[i] + 0.3 * by_sort[i]
-                by_heading[owner] = max(by_heading[owner], score)
-        out = {}
-        by_opening = {}
-        if opening:
-            by_opening = {i: s for _, s, i in process.extract(opening, self.wording, scorer=fuzz.token_set_ratio, limit=None, processor=None)}
-        for index, entry in enumerate(self.entries):
-            score = by_heading[index]
-            if opening:
-                score = max(score, HEADING_WEIGHT * score + (1 - HEADING_WEIGHT) * by_opening[index])
-            out[entry.path] = round(score)
-        return out
+            by_set, by_sort = [0.0] * len(self.names), [0.0] * len(self.names)
+            for _, score, i in process.extract(said, self.names, scorer=fuzz.token_set_ratio, **every):
+                by_set[i] = score
+            for _, score, i in process.extract(said, self.names, scorer=fuzz.token_sort_ratio, **every):
+                by_sort[i] = score
+            for owner, name_words, set_score, sort_score in zip(self.owner, self.name_words, by_set, by_sort):
+                score = sort_score if words < name_words else 0.7 * set_score + 0.3 * sort_score
+                if score > by_heading[owner]:
+                    by_heading[owner] = score
+        # the opening text can lift a score by at most (1 - HEADING_WEIGHT) * 100, so it is read only
+        # for places whose heading score could reach the threshold with it
+        reachable = [i for i, score in enumerate(by_heading) if HEADING_WEIGHT * score + (1 - HEADING_WEIGHT) * 100 >= THRESHOLD]
+        if opening and reachable:
+            wording = [self.wording[i] for i in reachable]
+            for _, score, k in process.extract(opening, wording, scorer=fuzz.token_set_ratio, limit=None, processor=None):
+                index = reachable[k]
+                by_heading[index] = max(by_heading[index], HEADING_WEIGHT * by_heading[index] + (1 - HEADING_WEIGHT) * score)
+        return {entry.path: round(by_heading[index]) for index, entry in enumerate(self.entries)}
 
     def score(self, heading: str, opening: str, entry: Entry) -> int:
         return self.scores(heading, opening).get(entry.path, 0)

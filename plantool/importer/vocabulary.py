@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from plantool.importer import synonyms
 from plantool.publish.build import THEME_OWN_HEADING
@@ -60,8 +61,9 @@ def _synonym_keys() -> list[tuple[re.Pattern, list[str]]]:
 _KEYS = _synonym_keys()
 
 
+@lru_cache(maxsize=1024)
 def extra_phrases(path: tuple) -> list[str]:
-    """The synonyms listed for a schema path ('[]' stands for any item of a list)."""
+    """The synonyms listed for a schema path ('[]' stands for any item of a list); do not change the list returned."""
     name = dotted(path)
     found: list[str] = []
     for pattern, phrases in _KEYS:
