@@ -26,3 +26,18 @@ def test_unmapped_content_is_a_gap_until_moved():
     draft = at(data, "plan.status", "draft")
     assert [f.severity for f in findings(draft, "unmapped-content")] == ["warning"]
     assert findings(at(complete_plan(), "unmapped", []), "unmapped-content") == []
+
+
+def test_a_section_imported_into_the_introduction_is_pointed_at():
+    intro = "This plan looks ahead.\n\n**3) Managing our spending**\n\nEvery order is checked.\n\nVacancies are reviewed.\n\n**Contact**\n"
+    data = at(complete_plan(), "plan.introduction", intro)
+    [finding] = findings(data, "unmapped-content")
+    assert finding.severity == "warning"  # a council may head parts of its introduction; the import often does
+    assert "'3) Managing our spending' (7 words)" in finding.message and "Introduction" in finding.message
+    assert findings(at(complete_plan(), "plan.introduction", "**Welcome** to our plan.\n\nIt is short."), "unmapped-content") == []
+
+
+def test_the_heading_line_is_where_the_finding_points():
+    text = COMPLETE_TEXT.replace("plan:\n", "plan:\n  introduction: |\n    Opening words.\n\n    **Our assets**\n\n    Two depots were sold.\n", 1)
+    line = text.splitlines().index("    **Our assets**") + 1
+    assert_findings(text, rule.ID, (line, 5))
