@@ -15,6 +15,17 @@ from plantool.plan.schema import load_schema
 COMPLETE = Path(__file__).resolve().parent / "fixtures" / "complete.plan.yaml"
 
 
+def all_strings(value) -> list[str]:
+    """Every string in plan data, depth first: what a test searches for words the plan holds."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for child in value.values() for s in all_strings(child)]
+    if isinstance(value, list):
+        return [s for child in value for s in all_strings(child)]
+    return []
+
+
 def complete_plan() -> dict:
     """A fresh copy of the complete fixture's data."""
     return copy.deepcopy(document.load(COMPLETE).data)

@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import EXAMPLES, run_plantool
 from docx_fixtures import build_all
+from plan_helpers import all_strings
 
 from plantool.plan import loader as documents
 from plantool.plan import richtext
@@ -105,16 +106,6 @@ def valid(value, path: tuple) -> bool:
 def is_text(path: tuple) -> bool:
     node = SCHEMA.node_at(path) or {}
     return node.get("x-plantool-format") == "text"
-
-
-def all_strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for child in value.values() for s in all_strings(child)]
-    if isinstance(value, list):
-        return [s for child in value for s in all_strings(child)]
-    return []
 
 
 def words(text: str) -> str:

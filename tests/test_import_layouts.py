@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_plantool
+from plan_helpers import all_strings as strings
 from council_layouts import LAYOUTS, THEMES, Heading, all_text, cell_bullets, texts_by_place, words, write_docx, write_html
 
 from plantool.commands.import_ import run_import, run_import_html
@@ -26,16 +27,6 @@ from plantool.exit_codes import CLEAN
 from plantool.plan import loader
 
 NAMES = sorted(LAYOUTS)
-
-
-def strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for child in value.values() for s in strings(child)]
-    if isinstance(value, list):
-        return [s for child in value for s in strings(child)]
-    return []
 
 
 def word_list(value) -> list[str]:
