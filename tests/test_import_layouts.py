@@ -233,3 +233,32 @@ def test_imports_fit_the_schema_and_check_points_at_what_is_unplaced(imported, n
     assert '"rule": "schema"' not in result.stdout, result.stdout
     if imported[name][0].get("unmapped"):
         assert '"rule": "unmapped-content"' in result.stdout
+
+
+def test_content_not_yet_placed_and_a_themes_own_heading_are_read_back(tmp_path):
+    """What a draft export prints for them (the schema's title for `unmapped`, one heading per item;
+    'Barriers: What holds us back') comes back into the same places on a second import."""
+    import docx
+
+    from plantool.plan.schema import load_schema
+
+    title = load_schema().node_at(("unmapped",))["title"]
+    document = docx.Document()
+    document.add_heading("Barriers: What holds us back", 1)
+    document.add_paragraph("Funding comes a year at a time.")
+    document.add_heading(title, 1)
+    document.add_heading("8) Conclusions, paragraph 1", 2)
+    document.add_paragraph("Progress goes to Cabinet every quarter.")
+    document.add_paragraph("Quarterly reports", style="List Bullet")
+    document.add_paragraph("An annual review", style="List Bullet")
+    document.add_heading("Workforce data, table 1", 2)
+    document.add_paragraph("Directorate | Headcount")
+    path = document.save(tmp_path / "draft.docx") or tmp_path / "draft.docx"
+    err = io.StringIO()
+    assert run_import(str(path), str(tmp_path / "back.plan.yaml"), force=False, err=err) == CLEAN, err.getvalue()
+    data = loader.load(tmp_path / "back.plan.yaml").data
+    assert data["themes"]["barriers"]["heading"] == "What holds us back"
+    assert [{"source": item["source"], "text": item["text"].strip()} for item in data["unmapped"]] == [
+        {"source": "8) Conclusions, paragraph 1", "text": "Progress goes to Cabinet every quarter.\n\n- Quarterly reports\n- An annual review"},
+        {"source": "Workforce data, table 1", "text": "Directorate | Headcount"},
+    ]

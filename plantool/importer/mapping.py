@@ -108,6 +108,7 @@ class Mapper:
         self.section_headings: set[str] = set()
         self.number = 0  # the current block's place under its heading (paragraphs and tables counted apart)
         self.openings: dict[int, str] = {}
+        self.unplaced_blocks: dict[int, list] = {}  # items read back from a draft export's unplaced content
 
     # -- where we are --------------------------------------------------------------
     def breadcrumb(self) -> str:
@@ -138,6 +139,7 @@ class Mapper:
                 self.text(block)
         self.close_unmapped()
         self.flush_empty_headings()
+        self.finish_unplaced()
 
     def title(self, block: Block) -> None:
         if ("plan", "title") not in self.placed.values:
@@ -208,6 +210,9 @@ class Mapper:
     def heading(self, block: Block, level: int, opening: str) -> None:
         self.close_unmapped()
         self.flush_empty_headings()
+        if self.ctx.section == ("unmapped",) and self.in_section(level):
+            self.unplaced_item(block)
+            return
         decision = self.decide_heading(block.plain, opening, level)
         entry = decision.entry
         if entry is not None and entry.kind == "intro" and not self.front and self.ctx.section is not None:
@@ -255,6 +260,16 @@ class Mapper:
         self.record(decision, block, "left unmapped")
         self.ctx = Context()
         self.empty_headings.append((self.breadcrumb_parent(), block.plain))
+
+    def unplaced_item(self, block: Block) -> None:
+        """Under 'Content not yet placed' (a draft export's last section): each heading is an item's source."""
+        self.placed.unmapped.append({"source": block.plain, "text": ""})
+        self.unplaced_blocks[len(self.placed.unmapped) - 1] = []
+        self.placed.mapped.append(f"heading '{block.plain}' -> {self.label(('unmapped',))} (an item kept from an earlier import)")
+
+    def finish_unplaced(self) -> None:
+        for index, blocks in self.unplaced_blocks.items():
+            self.placed.unmapped[index]["text"] = join_markup(blocks)
 
     def own_sections_of(self, section: tuple | None) -> tuple | None:
         """The path of a theme's or topic's list of the council's own sections, if it has one."""
@@ -328,10 +343,15 @@ class Mapper:
             self.section_headings.add(block.plain)
         if entry.kind in SECTION_KINDS:
             self.ctx = Context(entry.path, level, self.general(entry.path), level, heading=block.plain)
-            if entry.kind == "theme" and normalise(own_title(block.plain)) != normalise(entry.title):
-                self.placed.values.setdefault(entry.path + (synonyms.OWN_HEADING_KEY,), own_title(block.plain))
+            own = own_title(block.plain)
+            beside = re.match(rf"\s*{re.escape(entry.title)}\s*:\s*(?P<own>\S.*)$", own, re.IGNORECASE)
+            own = beside.group("own").strip() if beside else own  # 'Barriers: What holds us back', as the export shows it
+            if entry.kind == "theme" and normalise(own) != normalise(entry.title):
+                self.placed.values.setdefault(entry.path + (synonyms.OWN_HEADING_KEY,), own)
         elif entry.kind == "intro":
             self.ctx = Context(("plan",), level, entry.path, level, heading=block.plain)
+        elif entry.kind == "unmapped":
+            self.ctx = Context(entry.path, level, heading=block.plain)
         else:  # a prompt or a list inside a section
             if self.ctx.section != entry.parent:
                 parent = self.vocab.lookup(entry.parent)
@@ -370,8 +390,11 @@ class Mapper:
             self.facts_from(block)
             self.add_text(("plan", synonyms.GENERAL_TEXT["plan"]), block)
             return
-        self.facts_from(block)
         ctx = self.ctx
+        if ctx.section == ("unmapped",) and self.unplaced_blocks:
+            self.unplaced_blocks[len(self.placed.unmapped) - 1].append(block)
+            return
+        self.facts_from(block)
         if ctx.status and block.kind == "bullet" and self.initiatives_here() is not None:
             self.initiatives_here().append(initiative(block, ctx.status))
             return
@@ -510,6 +533,9 @@ class Mapper:
             return
         self.number = self.count("table")
         where, number = self.breadcrumb(), self.number
+        if self.ctx.section == ("unmapped",) and self.unplaced_blocks:
+            self.unplaced_blocks[len(self.placed.unmapped) - 1].append(block)
+            return
         if self.tables.figure_table(block, self.ctx.section, where, number):
             return
         if self.front:  # a table before the themes, such as a plan on a page, belongs to the introduction

@@ -109,6 +109,9 @@ class Vocabulary:
         for key, node in schema.themes():
             self.add(("themes", key), "theme", None, node)
             self.children(("themes", key), node)
+        unmapped = raw["properties"].get("unmapped")
+        if unmapped:  # a draft export prints what is not placed yet under this title; a re-import takes it back
+            self.add(("unmapped",), "unmapped", None, schema.resolve(unmapped))
         topics = raw["properties"].get("topics")
         if topics:
             for key, node in schema.object_branch(schema.resolve(topics)).get("properties", {}).items():
