@@ -234,6 +234,7 @@ def plan_on_a_page() -> Layout:
             ["Area", "Summary"],
             ["Transformation", "Fewer, larger teams built around residents"],
             ["Technology and data", "One data platform for every service"],
+            ["Reducing wasteful spend", [["A weekly spend board", "Fewer agency staff in care"]]],
         ], "intro"),
         Heading("TRANSFORMATION", 2, "capitals"),
         Para("The council has reduced its senior management by a quarter since 2021.", "transformation"),
