@@ -177,25 +177,29 @@ def simple_table(block: Block) -> bool:
 def table_markup(block: Block, between_rows: str = "\n") -> str:
     """A table kept as free text without losing its structure.
 
-    A grid of one-line cells reads as 'a | b' rows. Otherwise each row becomes
-    its cells in turn, each opened by its column title in bold when the table
-    has one, so bullets stay bullets and bold stays bold.
+    A grid of one-line cells reads as 'a | b' rows (column titles as words).
+    Otherwise the column titles come first as one such line, then each row
+    with its first cell as a bold lead-in ('**Transformation:** fewer teams')
+    and the rest of its cells after it, so bullets stay bullets and bold stays
+    bold.
     """
     if not block.cells:
         return block.text
     if simple_table(block):  # column titles as words; the body's bold and links kept
         rows = block.plain_rows[: block.header_rows] + block.rows[block.header_rows :]
         return between_rows.join(" | ".join(row) for row in rows)
-    titles = [cell for cell in block.plain_rows[0]] if block.header_rows else []
-    out: list[str] = []
+    out: list[str] = [" | ".join(row) for row in block.plain_rows[: block.header_rows]]
     for row in block.cells[block.header_rows :]:
-        for index, cell in enumerate(row):
-            if not cell:
-                continue
-            title = titles[index] if index < len(titles) and titles[index] else ""
-            if title:
-                out.append(f"**{title}**")
-            out.append(join_markup(cell))
-    if block.header_rows and not out:
-        out = [" | ".join(block.plain_rows[0])]
+        first, rest = (row[0], [b for cell in row[1:] for b in cell]) if row else ([], [])
+        if len(first) == 1 and first[0].kind == "paragraph" and rest:
+            lead = first[0].plain.rstrip(":")
+            if rest[0].kind == "paragraph":
+                out.append(f"**{lead}:** {rest[0].text}")
+                rest = rest[1:]
+            else:
+                out.append(f"**{lead}**")
+            if rest:
+                out.append(join_markup(rest))
+        else:
+            out.extend(join_markup(cell) for cell in row if cell)
     return "\n\n".join(out)
