@@ -14,9 +14,9 @@ from typing import TextIO
 
 from plantool.check.findings import ERROR
 from plantool.exit_codes import CLEAN, ERRORS, USAGE
+from plantool.export import EXPORT_MARK
 from plantool.plan.paths import beside
 
-EXPORT_MARK = "plantool-export:"  # recorded in each export: lets a later export of the same plan replace it
 
 
 def export_marker(plan_path: Path) -> str:

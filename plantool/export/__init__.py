@@ -19,6 +19,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+# Recorded in each export's core properties (identifier), followed by the plan's file name:
+# a later export of the same plan may replace the file, and the importer knows the layout is plantool's.
+EXPORT_MARK = "plantool-export:"
+
 
 class Option(NamedTuple):
     """An option of a format's own, e.g. docx's `--template PATH`."""

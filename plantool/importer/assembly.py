@@ -157,6 +157,7 @@ def build(schema, mapper) -> ImportResult:
             del data["disclosures"][section]
     note = fill_council(data, mapper.register, mapper.document, mapper.council_source)
     fill_period(schema, data, mapper.document)
+    signatories_from_foreword(data)
     if placed.unmapped:
         data[UNMAPPED_KEY] = list(placed.unmapped)
     return ImportResult(
@@ -168,3 +169,28 @@ def build(schema, mapper) -> ImportResult:
         notes=[note],
         status_seen=placed.status_seen,
     )
+
+
+def signatories_from_foreword(data: dict) -> None:
+    """A foreword's closing lines that are only a name in bold, with a role after it, are who signed it.
+
+    That is how councils sign a foreword, and how the export prints the
+    signatories, so they come back as `signatories` rather than as text.
+    """
+    import re
+
+    from plantool.publish.labels import SIGNATORY_ROLE
+
+    foreword = (data.get("plan") or {}).get("foreword")
+    if not isinstance(foreword, dict) or not isinstance(foreword.get("text"), str) or foreword.get("signatories"):
+        return
+    before, _, after = SIGNATORY_ROLE.partition("{role}")
+    line = re.compile(rf"\*\*(?P<name>[^*\n]+)\*\*(?:{re.escape(before)}(?P<role>[^\n]+){re.escape(after)})?")
+    paragraphs = foreword["text"].split("\n\n")
+    signed = []
+    while paragraphs and (found := line.fullmatch(paragraphs[-1].strip())):
+        signed.insert(0, {"name": found["name"].strip(), **({"role": found["role"].strip()} if found["role"] else {})})
+        paragraphs.pop()
+    if signed and paragraphs:  # a foreword that is only names is not a foreword with signatories
+        foreword["text"] = "\n\n".join(paragraphs)
+        foreword["signatories"] = signed

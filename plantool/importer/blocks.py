@@ -52,6 +52,7 @@ class SourceDocument:
     footnotes: int = 0
     comments: int = 0
     kind: str = "Word document"  # how the summary and the YAML header name the source
+    own_export: bool = False  # made by `plantool export`: its layout (and so its other sections) is known
     skipped: list[str] = field(default_factory=list)  # page furniture left out: "navigation", "footer", …
 
 

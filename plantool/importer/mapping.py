@@ -28,6 +28,7 @@ from plantool.importer.vocabulary import Entry, Vocabulary, contains, label_word
 from plantool.plan.schema import is_free_text
 
 OWN_SECTIONS_KEY = "sections"  # where a theme or topic keeps the council's own headings
+OTHER_SECTIONS_KEY = "other_sections"  # the council's own sections outside the themes and topics
 SECTION_KINDS = ("theme", "topic", "section", "disclosures")
 
 
@@ -101,6 +102,7 @@ class Mapper:
         self.headings: list[tuple[int, str]] = []  # breadcrumb: (level, text)
         self.counters: dict[str, int] = {}
         self.front = True  # before any heading the schema knows
+        self.past_themes = False  # a theme or topic heading has been met
         self.seen_heading = False
         self.open_unmapped: Pending | None = None
         self.empty_headings: list[tuple[str, str]] = []  # unmatched headings with nothing under them yet
@@ -176,6 +178,9 @@ class Mapper:
             return Decision(text, None, best.best, best.score, "inside")  # a sub-heading inside an answer
         if section is not None and section[0] in ("themes", "topics") and status_of(text):
             return Decision(text, None, None, 100, "status")
+        own = self.placed.values.get(section + (synonyms.OWN_HEADING_KEY,)) if section is not None else None
+        if own and normalise(own_title(text)) == normalise(str(own)):
+            return Decision(text, None, None, 100, "own")  # the theme's own heading again: the text under it is a section of the council's own
         top = [e for e in self.vocab.top() if e.kind != "fact"]
         if section is not None:
             children = self.vocab.under(section)
@@ -200,6 +205,10 @@ class Mapper:
             self.placed.mapped.append(f"{what} '{block.plain}' -> {where} (exact, score 100)")
         elif decision.placed:
             self.placed.mapped.append(f"{what} '{block.plain}' -> {where} (score {decision.score})")
+        elif decision.how == "layout":
+            self.placed.mapped.append(f"{what} '{block.plain}' -> {where} (a section of the council's own in a plantool export, score 100)")
+        elif decision.how == "own" and decision.best is None and decision.score == 100:
+            self.placed.mapped.append(f"{what} '{block.plain}' -> {where} (the theme's own heading again, score 100)")
         elif decision.how == "inside":  # inside an answer a heading stays there; the nearest prompt is shown
             guess = f"nearest {self.label(decision.best.path)}, score {decision.score}" if decision.best else "score 0"
             self.placed.mapped.append(f"{what} '{block.plain}' -> {where} ({guess})")
@@ -257,6 +266,11 @@ class Mapper:
                 self.ctx.target, self.ctx.target_level, self.ctx.explicit = general, level, False
                 self.add_text(general, self.as_bold(block))
                 return
+        if self.document.own_export and self.past_themes and not self.in_section(level):
+            # plantool's own export puts the council's other sections after the themes and topics
+            self.ctx = Context((OTHER_SECTIONS_KEY,), level, heading=block.plain)
+            self.own_heading(block, level, Decision(block.plain, None, None, 100, "layout"))
+            return
         self.record(decision, block, "left unmapped")
         self.ctx = Context()
         self.empty_headings.append((self.breadcrumb_parent(), block.plain))
@@ -273,6 +287,8 @@ class Mapper:
 
     def own_sections_of(self, section: tuple | None) -> tuple | None:
         """The path of a theme's or topic's list of the council's own sections, if it has one."""
+        if section == (OTHER_SECTIONS_KEY,):
+            return section
         if not section or section[0] not in ("themes", "topics"):
             return None
         node = self.schema.node_at(section + (OWN_SECTIONS_KEY,))
@@ -342,6 +358,7 @@ class Mapper:
         if entry.parent is None:
             self.section_headings.add(block.plain)
         if entry.kind in SECTION_KINDS:
+            self.past_themes = self.past_themes or entry.path[0] in ("themes", "topics")
             self.ctx = Context(entry.path, level, self.general(entry.path), level, heading=block.plain)
             own = own_title(block.plain)
             beside = re.match(rf"\s*{re.escape(entry.title)}\s*:\s*(?P<own>\S.*)$", own, re.IGNORECASE)

@@ -352,4 +352,7 @@ def read(data: bytes) -> WordDocument:
                 footnotes = max(0, count - 2)  # Word's separator and continuation notes
             else:
                 comments = count
-    return SourceDocument(blocks, core.title or "", core.author or "", reader.images, footnotes, comments)
+    from plantool.export import EXPORT_MARK
+
+    own_export = (core.identifier or "").startswith(EXPORT_MARK)
+    return SourceDocument(blocks, core.title or "", core.author or "", reader.images, footnotes, comments, own_export=own_export)

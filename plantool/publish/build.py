@@ -5,7 +5,8 @@ foreword and its signatories, the introduction; the four themes in schema
 order, each with its prompts and tables, then the council's own sections;
 the further topics and the council's other sections; the disclosures with
 their figures and narrative; and last, the related documents and the changes
-made since approval. Headings, column titles and captions are the schema's
+made since approval; in a draft, the content an import could not place yet.
+Headings, column titles and captions are the schema's
 titles (or the council's own, for its own sections); every other word comes
 from `labels`. No theme, topic or prompt is named here: one added to the
 schema appears in the next export.
@@ -53,6 +54,7 @@ def build_plan(schema, data: dict, *, draft: bool, findings: int | None = None) 
         disclosures(schema, data, unanswered),
         related_documents(schema, plan),
         amendments(schema, plan),
+        unmapped(schema, data) if draft else None,
     )
     sections = tuple(section for section in parts if section)
     return PublishedPlan(
@@ -296,3 +298,23 @@ def plan_list(schema, plan: dict, path: tuple) -> Section | None:
         return None
     node = schema.node_at(path) or {}
     return Section(anchor_of(path), title_of(node, path[-1]), 1, (records_table(schema, values, node, path),), (), path)
+
+
+def unmapped(schema, data: dict) -> Section | None:
+    """Content an import kept because it could not tell where it belongs: a draft prints it, so nothing is lost on a round trip.
+
+    One section holds the items, each under its source as a heading; a final
+    plan never prints it (check reports every item until the author moves it).
+    """
+    path = ("unmapped",)
+    items = data.get(path[0])
+    if not isinstance(items, list):
+        return None
+    inner = tuple(
+        Section(anchor_of(path + (index,)), str(item.get("source") or labels.UNPLACED_ITEM), 2, text_blocks(item.get("text")), (), path + (index,))
+        for index, item in enumerate(items)
+        if isinstance(item, dict) and not is_blank(item.get("text"))
+    )
+    if not inner:
+        return None
+    return Section(anchor_of(path), title_of(schema.node_at(path), path[0]), 1, (), inner, path)

@@ -90,3 +90,6 @@ DRAFT_ONLY = "DRAFT"
 def plural(forms: tuple[str, str], count: int, **words) -> str:
     """The singular or plural form of a label, filled in: plural(OVER_YEARS, 10, years=10)."""
     return forms[0 if count == 1 else 1].format(count=count, **words)
+
+# In a draft, an item an import could not place, when it names no source.
+UNPLACED_ITEM = "Content from the imported document"
