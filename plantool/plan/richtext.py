@@ -4,6 +4,7 @@ The subset (documented in the README):
 - paragraphs, separated by a blank line; single line breaks inside a paragraph are spaces;
 - bullet lines starting with "- " (or "* ");
 - **bold** spans, typically a lead-in at the start of a bullet;
+- *italic* or _italic_ spans (see ITALIC below for exactly when);
 - [link text](https://…) links.
 Anything else is plain text, shown as typed.
 """
@@ -14,8 +15,21 @@ import re
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"^\s*[-*]\s+")
-_INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)")
+_BOLD_OR_LINK = r"\*\*(?P<bold>.+?)\*\*|\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)"
 _BARE_URL = re.compile(r"(?<![(\[])\b(?:https?://|www\.)[^\s)\]]+")
+# ITALIC: one `*` or `_` on each side of the words, tightly, so that ordinary text is never
+# taken for it. The opening mark follows the start, a space or punctuation (never a letter,
+# a digit or the same mark) and is followed by a character that is not a space; the closing
+# mark mirrors it. The words inside hold no mark of the same kind, but *italic* may hold
+# **bold**. So `*key* words` and `_key_ words` are italic, while `file_name`, `5 * 3 = 15`,
+# `a*b*c`, `__init__` and a lone `*` or `_` are not.
+_ITALIC = (
+    r"(?<![\w*])\*(?![\s*])(?P<star>(?:[^*]|\*\*(?=\S)[^*]+?(?<=\S)\*\*)+?)(?<![\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?![\s_])(?P<under>[^_]*?[^\s_])_(?![\w_])"
+)
+# A web address typed as text is kept as typed: the marks inside it are never italic.
+_INLINE = re.compile(f"{_BOLD_OR_LINK}|(?P<bare>{_BARE_URL.pattern})|{_ITALIC}")
+_MARKUP_ONLY = re.compile(_BOLD_OR_LINK)
 
 
 @dataclass(frozen=True)
@@ -25,7 +39,7 @@ class Span:
     text: str
     bold: bool = False
     url: str | None = None
-    italic: bool = False  # not written by the subset yet; writers already honour it
+    italic: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,21 +59,33 @@ class Link:
 
 
 def spans(text: str) -> tuple[Span, ...]:
-    """Split one paragraph or bullet into plain, bold and link spans."""
+    """Split one paragraph or bullet into plain, bold, italic and link spans."""
     out: list[Span] = []
+
+    def add(span: Span) -> None:
+        if out and span.url is None and out[-1].url is None and (span.bold, span.italic) == (out[-1].bold, out[-1].italic):
+            out[-1] = Span(out[-1].text + span.text, span.bold, None, span.italic)  # one run, however it was found
+        else:
+            out.append(span)
+
     pos = 0
     for match in _INLINE.finditer(text):
         if match.start() > pos:
-            out.append(Span(text[pos : match.start()]))
-        if match.group("bold") is not None:
-            inner = match.group("bold")
-            for span in spans(inner):  # links may sit inside bold
-                out.append(Span(span.text, True, span.url))
+            add(Span(text[pos : match.start()]))
+        bold, italic = match.group("bold"), match.group("star") or match.group("under")
+        if bold is not None:
+            for span in spans(bold):  # links and italic may sit inside bold
+                add(Span(span.text, True, span.url, span.italic))
+        elif italic is not None:
+            for span in spans(italic):  # links and bold may sit inside italic
+                add(Span(span.text, span.bold, span.url, True))
+        elif match.group("bare") is not None:
+            add(Span(match.group("bare")))
         else:
-            out.append(Span(match.group("text"), url=match.group("url")))
+            add(Span(match.group("text"), url=match.group("url")))
         pos = match.end()
     if pos < len(text):
-        out.append(Span(text[pos:]))
+        add(Span(text[pos:]))
     return tuple(out)
 
 
@@ -109,15 +135,25 @@ _BULLET_ANYWHERE = re.compile(r"(?:^|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])\s*
 
 
 def may_have_markup(text: str) -> bool:
-    """False only when plain(text) has exactly the words of text: no bold, link or bullet."""
-    if "*" in text or "](" in text:
+    """False only when plain(text) has exactly the words of text: no bold, italic, link or bullet."""
+    if "*" in text or "_" in text or "](" in text:
         return True
     return "-" in text and _BULLET_ANYWHERE.search(text) is not None
 
 
+# A word as a reader counts one: a run of characters between spaces that holds a letter or a
+# digit. A dash, an ampersand or a bullet standing alone is not a word.
+_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
+def words(text: str) -> int:
+    """The words of text as it stands (no markup taken away)."""
+    return len(_WORD.findall(text))
+
+
 def word_count(text: str) -> int:
     """Words as a reader sees them; text with no markup is counted as it stands, without parsing."""
-    return len((plain(text) if may_have_markup(text) else text).split())
+    return words(plain(text) if may_have_markup(text) else text)
 
 
 def links(text: str) -> list[Link]:
@@ -127,15 +163,20 @@ def links(text: str) -> list[Link]:
     if "](" not in text:
         return found  # most texts: nothing to look for line by line
     for index, line in enumerate(text.splitlines()):
-        for match in _INLINE.finditer(line):
-            if match.group("url") is not None:
-                found.append(Link(match.group("text"), match.group("url"), index, match.start()))
-            elif "](" in (match.group("bold") or ""):
-                inner_offset = match.start() + 2
-                for inner in _INLINE.finditer(match.group("bold")):
-                    if inner.group("url") is not None:
-                        found.append(Link(inner.group("text"), inner.group("url"), index, inner_offset + inner.start()))
+        _links_in(line, index, 0, found)
     return found
+
+
+def _links_in(text: str, line: int, offset: int, found: list[Link]) -> None:
+    """The links in `text`, which starts at column `offset` of its line, including those inside bold or italic."""
+    for match in _INLINE.finditer(text):
+        if match.group("url") is not None:
+            found.append(Link(match.group("text"), match.group("url"), line, offset + match.start()))
+            continue
+        for group in ("bold", "star", "under"):
+            inner = match.group(group)
+            if inner is not None and "](" in inner:
+                _links_in(inner, line, offset + match.start(group), found)
 
 
 def bare_urls(text: str) -> list[tuple[str, int, int]]:
@@ -145,7 +186,7 @@ def bare_urls(text: str) -> list[tuple[str, int, int]]:
     if "http" not in text and "www." not in text:
         return found  # every address _BARE_URL finds starts with one of these
     for index, line in enumerate(text.splitlines()):
-        masked = _INLINE.sub(lambda m: " " * len(m.group(0)), line)
+        masked = _MARKUP_ONLY.sub(lambda m: " " * len(m.group(0)), line)
         for match in _BARE_URL.finditer(masked):
             found.append((match.group(0).rstrip(".,;:!?'\""), index, match.start()))
     return found

@@ -55,9 +55,9 @@ def add_run(paragraph, text: str, *, bold: bool = False, italic: bool = False):
     return run
 
 
-def _run(text: str = "", *, style_id: str | None = None, bold: bool = False):
+def _run(text: str = "", *, style_id: str | None = None, bold: bool = False, italic: bool = False):
     run = OxmlElement("w:r")
-    if style_id or bold:
+    if style_id or bold or italic:
         properties = OxmlElement("w:rPr")
         if style_id:
             style = OxmlElement("w:rStyle")
@@ -65,6 +65,8 @@ def _run(text: str = "", *, style_id: str | None = None, bold: bool = False):
             properties.append(style)
         if bold:
             properties.append(OxmlElement("w:b"))
+        if italic:
+            properties.append(OxmlElement("w:i"))
         run.append(properties)
     if text:
         text_element = OxmlElement("w:t")
@@ -111,14 +113,14 @@ def hyperlink_style_id(document) -> str:
     return style.style_id
 
 
-def add_hyperlink(paragraph, text: str, url: str, *, bold: bool = False):
+def add_hyperlink(paragraph, text: str, url: str, *, bold: bool = False, italic: bool = False):
     """An external link a screen reader announces as a link, styled as Word's Hyperlink."""
     part = paragraph.part
     relationship_id = part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relationship_id)
     link.set(qn("w:history"), "1")
-    link.append(_run(text, style_id=hyperlink_style_id(part.document), bold=bold))
+    link.append(_run(text, style_id=hyperlink_style_id(part.document), bold=bold, italic=italic))
     paragraph._p.append(link)
     return link
 

@@ -69,7 +69,7 @@ class DocxWriter:
         """Runs and links; the model carries only links that are safe to publish."""
         for span in spans:
             if span.url is not None:
-                ooxml.add_hyperlink(paragraph, span.text, span.url, bold=span.bold)
+                ooxml.add_hyperlink(paragraph, span.text, span.url, bold=span.bold, italic=italic or span.italic)
             else:
                 ooxml.add_run(paragraph, span.text, bold=span.bold, italic=italic or span.italic)
 
