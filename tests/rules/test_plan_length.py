@@ -55,3 +55,39 @@ def test_plan_length_warns_with_word_count_and_pages():
     data = at(complete_plan(), "themes.transformation.organisational_change", long_text)
     [finding] = findings(data, "plan-length")
     assert "words" in finding.message and "pages" in finding.message and finding.severity == "warning"
+
+
+def count_of(data) -> int:
+    from plan_helpers import to_yaml
+
+    return count(to_yaml(data))
+
+
+def test_every_word_of_a_table_counts_once_where_it_is_written():
+    base = complete_plan()
+    start = count_of(base)
+    grown = complete_plan()
+    grown["themes"]["transformation"]["sections"] = [
+        {"title": "Stronger communities", "sections": [
+            {"title": "What we have done", "initiatives": [{"description": "Handed the museum to a charitable trust.", "status": "done"}]},
+        ]},
+    ]
+    # 2 (title) + 4 (sub-title) + 7 (description) + 1 (status)
+    assert count_of(grown) == start + 14
+    grown["themes"]["transformation"]["measures"].append(
+        {"measure": "Missed bins – per 1,000 homes", "baseline": 80, "current": 64, "change": "-20%"}
+    )
+    # 5 words (the dash is not one), 2 figures and the change
+    assert count_of(grown) == start + 14 + 8
+
+
+def test_markup_and_lone_punctuation_are_not_words():
+    text = "- **Staffing:** 410 FTE – down from 452 & [our workforce plan](https://x.gov.uk/w) *in full*"
+    with_markup = count_of(at(complete_plan(), "themes.transformation.future_plans", text))
+    plain = count_of(at(complete_plan(), "themes.transformation.future_plans", "Staffing 410 FTE down from 452 our workforce plan in full"))
+    assert with_markup == plain
+
+
+def test_the_file_format_version_is_not_a_word_of_the_plan():
+    data = complete_plan()
+    assert count_of(data) == count_of({key: value for key, value in data.items() if key != "schema_version"})
