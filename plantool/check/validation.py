@@ -48,6 +48,12 @@ def _number_hint(value) -> str:
     return f"; write it as a plain number: {shown}"
 
 
+def _accepts_not_available(schema: Schema, path: tuple) -> bool:
+    from plantool.plan.questions import accepts_not_available
+
+    return accepts_not_available(schema, schema.node_at(path))
+
+
 def _plain_types(schema_node: dict) -> list[str]:
     types = schema_node.get("type", [])
     return [types] if isinstance(types, str) else list(types)
@@ -133,6 +139,8 @@ def _message(schema: Schema, error, path: tuple) -> tuple[str, tuple, bool]:
             return f"{label}: {_describe(value)} {wrong_number} ({where})", path, False
         expected = " or ".join(_TYPE_WORDS.get(t, t) for t in _plain_types(error.schema) if t != "null")
         hint = _number_hint(value) if "number" in _plain_types(error.schema) or "integer" in _plain_types(error.schema) else ""
+        if not hint and isinstance(value, str) and _accepts_not_available(schema, path):
+            hint = "; if the council does not have this figure, write {not_available: 'the reason'} instead"
         return f"{label}: expected {expected}, found {_describe(value)}{hint} ({where})", path, False
     if kind == "enum":
         options = [o for o in error.validator_value if o is not None]

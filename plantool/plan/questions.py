@@ -21,6 +21,43 @@ def is_not_available(value: Any) -> bool:
     return isinstance(value, dict) and set(value) == {"not_available"}
 
 
+def accepts_not_available(schema, node: dict | None) -> bool:
+    """Whether a field is a figure that may be written {not_available: 'reason'} instead."""
+    node = schema.resolve(node) if isinstance(node, dict) else None
+    return bool(node) and any(
+        "not_available" in (schema.resolve(option) or {}).get("properties", {}) for option in node.get("anyOf", ())
+    )
+
+
+def answered_by_list(ctx, path: tuple, node: dict) -> bool:
+    """A prompt the schema lets a list answer (x-plantool-answered-by), answered by one.
+
+    `{list: initiatives, status: [done]}` on a theme's prompt: any initiative of those
+    statuses in that theme answers it, whether listed under the theme itself or under
+    one of its own sections or their sub-sections (a table of "what we have done").
+    """
+    rule = node.get("x-plantool-answered-by")
+    if not isinstance(rule, dict):
+        return False
+    key, statuses = rule.get("list"), rule.get("status") or ()
+    return any(
+        isinstance(item, dict) and item.get("status") in statuses for item in _listed(ctx.get(path[:-1]), key)
+    )
+
+
+def _listed(container: Any, key: Any, depth: int = 0) -> list:
+    """The items of `container[key]`, and of the same list in its own sections and sub-sections."""
+    if not isinstance(container, dict):
+        return []
+    items = container.get(key)
+    found = list(items) if isinstance(items, list) else []
+    sections = container.get("sections")
+    if isinstance(sections, list) and depth < 2:  # own sections are one level deep, with sub-sections
+        for section in sections:
+            found += _listed(section, key, depth + 1)
+    return found
+
+
 def is_blank(value: Any, node: dict | None = None) -> bool:
     """True when a value says nothing yet: missing, empty, or only a placeholder word."""
     if value is None:
@@ -77,6 +114,8 @@ def survey(ctx) -> list[Question]:
             state = "not-expected"
         elif is_not_available(value):
             state = "not-available"
+        elif (value is None or (isinstance(value, str) and not value.strip())) and answered_by_list(ctx, path, node):
+            state = "answered"  # left empty, and answered by a table of initiatives
         elif is_blank(value, ctx.schema.object_branch(node)):
             state = "unanswered"
         else:

@@ -247,3 +247,42 @@ def fixture_with(*replacements: tuple[str, str]) -> str:
         assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the fixture"
         text = text.replace(old, new)
     return text
+
+
+# -- any data at all ---------------------------------------------------------------------------
+
+# Values of every type a hand-typed plan can hold where something else belongs.
+ODD_VALUES = (None, 0, -1.5, True, "", "text", "N/A", [], ["x", 2], {}, {"a": None}, {"not_available": 3})
+# Plans that between them hold every kind of place the rules read: the complete fixture, a real
+# plan with topics and related documents, one with own sections, and one with dates and amendments.
+ODD_BASES = (
+    COMPLETE,
+    COMPLETE.parent.parent.parent / "examples" / "derbyshire-2024.plan.yaml",
+    COMPLETE.parent.parent / "corpus" / "epping-forest-2024.plan.yaml",
+    COMPLETE.parent.parent / "corpus" / "kings-lynn-and-west-norfolk-2024.plan.yaml",
+)
+
+
+def assert_copes_with_any_data(rule) -> None:
+    """The rule never raises, whatever stands at any place of a real plan (one odd value per place in turn)."""
+    import copy
+
+    from plantool.check.rules import Context
+
+    schema = load_schema()
+    for base in ODD_BASES:
+        source = loader.load(base)
+        places = [path for path, _value, _node in schema.walk_data(source.data) if path]
+        for index, path in enumerate(places):
+            shallow = len(path) <= 3
+            for odd in ODD_VALUES if shallow else (ODD_VALUES[index % len(ODD_VALUES)],):
+                data = copy.deepcopy(source.data)
+                target = data
+                for part in path[:-1]:
+                    target = target[part]
+                target[path[-1]] = copy.deepcopy(odd)
+                doc = loader.Document(path="odd.plan.yaml", text=source.text, data=data, keys=source.keys)
+                try:
+                    list(rule.check(Context(doc, schema)))
+                except Exception as exc:  # pragma: no cover - the message is the point
+                    raise AssertionError(f"{rule.ID} raised {exc!r} with {odd!r} at {path} of {base.name}") from exc
