@@ -44,6 +44,16 @@ class Council:
         """Every name the council goes by, plus its code."""
         return (self.gss_code, self.name, self.short_name, *self.alt_names)
 
+    def goes_by(self, name: str) -> bool:
+        """Whether `name` is one of the council's names or a known style of one.
+
+        A style keeps the distinctive words and varies the rest: 'Middlesbrough Council' for
+        Middlesbrough Borough Council, 'The Royal Borough of Kensington and Chelsea', '&' for
+        'and', with or without 'Borough', 'District', 'City' or 'County'.
+        """
+        wanted, core = normalise(name), distinctive(name)
+        return any(normalise(key) == wanted or (core and distinctive(key) == core) for key in self.keys()[1:])
+
     def as_dict(self) -> dict:
         return {
             "gss_code": self.gss_code,
@@ -136,6 +146,13 @@ class Register:
         close = difflib.get_close_matches(normalise(query), list(names), n=3, cutoff=0.75)
         suggestions = list(dict.fromkeys(names[n] for n in close))
         raise NotFound(query, suggestions)
+
+    def owner_of(self, name: str) -> Council | None:
+        """The one council a name belongs to, or None when it matches none or several."""
+        try:
+            return self.resolve(name)
+        except LookupError:
+            return None
 
     def named_in(self, text: str) -> Council | None:
         """The first council a piece of prose names ('… of Derbyshire County Council …'); the longest name wins a tie.

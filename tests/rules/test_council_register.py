@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rule_case import assert_findings, check_example, docstring_cases, fixture_with
+from rule_case import assert_copes_with_any_data, assert_findings, check_example, docstring_cases, findings_of, fixture_with
 
 from plantool.check.rules import council_register as rule
 
@@ -26,3 +26,42 @@ def test_a_code_the_register_lacks_is_a_warning_at_the_code():
 
 def test_other_names_for_the_council_are_accepted():
     assert_findings(fixture_with(("name: South Derbyshire District Council", "name: South Derbyshire")), rule.ID)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Middlesbrough Council", "E06000002"),
+        ("The Royal Borough of Kensington and Chelsea", "E09000020"),
+        ("Kensington & Chelsea Council", "E09000020"),
+        ("Folkestone & Hythe District Council", "E07000112"),
+        ("South Derbyshire Council", "E07000039"),
+        ("Durham Council", "E06000047"),
+        ("The Borough Council of King's Lynn & West Norfolk", "E07000146"),
+    ],
+)
+def test_a_known_style_of_the_same_council_is_not_a_finding(name, code):
+    text = fixture_with(("name: South Derbyshire District Council", f"name: {name}"), ("gss_code: E07000039", f"gss_code: {code}"))
+    assert [f for f in findings_of(text, rule.ID) if f.path == "council.name"] == []
+
+
+def test_a_name_that_matches_no_council_is_a_warning_naming_the_register_form():
+    text = fixture_with(("name: South Derbyshire District Council", "name: Eastmoor Council"))
+    [finding] = assert_findings(text, rule.ID, (5, 9))
+    assert finding.severity == "warning" and "South Derbyshire District Council" in finding.message
+
+
+def test_a_misspelt_style_is_a_warning_not_an_error():
+    text = fixture_with(("name: South Derbyshire District Council", "name: South Derbyshre District Council"))
+    [finding] = findings_of(text, rule.ID)
+    assert finding.severity == "warning"
+
+
+def test_a_name_of_another_council_stays_an_error():
+    text = fixture_with(("name: South Derbyshire District Council", "name: Middlesbrough Council"))
+    [finding] = assert_findings(text, rule.ID, (5, 9))
+    assert finding.severity == "error" and finding.message == "E07000039 is South Derbyshire District Council, not Middlesbrough Council"
+
+
+def test_copes_with_any_data():
+    assert_copes_with_any_data(rule)
