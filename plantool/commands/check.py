@@ -21,7 +21,7 @@ def run_check(paths: list[str], output_format: str, *, strict: bool, out: TextIO
     code = exit_code([f for r in results for f in r.findings], strict=strict)
     if io_errors:
         code = INTERNAL if any(r.internal_error for r in results) else USAGE
-    writer(output_format)(Report(results, problems, code, __version__), out)
+    writer(output_format)(Report(results, problems, code, __version__, strict=strict), out)
     for message in io_errors:
         err.write(f"plantool: error: {message}\n")
     return code

@@ -26,13 +26,14 @@ FORMATS: dict[str, tuple[str, str]] = {
 class Report:
     """Everything a format may write about one `check` run. (A plain class: a dataclass costs 0.5 ms to define.)"""
 
-    __slots__ = ("results", "problems", "exit_code", "version")
+    __slots__ = ("results", "problems", "exit_code", "version", "strict")
 
-    def __init__(self, results: list, problems: list[str], exit_code: int, version: str):
-        self.results = results  # one FileResult per file, in the order given
+    def __init__(self, results: list, problems: list[str], exit_code: int, version: str, strict: bool = False):
+        self.results = results  # one FileResult per file, in the order given; findings in plan order
         self.problems = problems  # arguments that named no plan at all, e.g. a directory without plans
         self.exit_code = exit_code
         self.version = version  # plantool's
+        self.strict = strict  # --strict: warnings fail the check too
 
 
 def choices_text() -> str:

@@ -26,4 +26,4 @@ def write(report, out: TextIO) -> None:
         for f in result.findings:
             props = f"file={_escape_property(f.file)},line={f.line},col={f.col},title={_escape_property(f.rule)}"
             out.write(f"::{LEVELS[f.severity]} {props}::{_escape_data(f.message)}\n")
-        out.write(file_summary(result) + "\n")
+        out.write(file_summary(result, strict=report.strict) + "\n")

@@ -30,7 +30,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def summary_line(findings, answered: int | None = None, questions: int | None = None) -> str:
+def summary_line(findings, answered: int | None = None, questions: int | None = None, *, strict: bool = False) -> str:
     tally = counts(findings)
     parts = [_plural(tally[ERROR], "error"), _plural(tally[WARNING], "warning")]
     if tally[INFO]:
@@ -38,12 +38,14 @@ def summary_line(findings, answered: int | None = None, questions: int | None = 
     line = ", ".join(parts)
     if questions:
         line += f"; {answered} of {questions} questions answered"
+    if strict and tally[WARNING] and not tally[ERROR]:
+        line += f"; fails because of --strict, which counts {'its warning' if tally[WARNING] == 1 else 'the warnings'} as errors"
     return line
 
 
-def file_summary(result) -> str:
+def file_summary(result, *, strict: bool = False) -> str:
     """'plan.plan.yaml: 2 errors, 3 warnings; 27 of 31 questions answered'."""
-    return f"{result.file}: {summary_line(result.findings, result.answered, result.questions)}"
+    return f"{result.file}: {summary_line(result.findings, result.answered, result.questions, strict=strict)}"
 
 
 def finding_line(f) -> str:
@@ -55,10 +57,10 @@ def write(report, out: TextIO) -> None:
     checked = [r for r in report.results if not r.io_error]
     for result in checked:
         lines += [(finding_line(f), f.severity) for f in result.findings]
-        lines.append((file_summary(result), "summary"))
+        lines.append((file_summary(result, strict=report.strict), "summary"))
     if len(checked) > 1:
         total = [f for r in checked for f in r.findings]
-        lines.append((f"{len(checked)} files checked: {summary_line(total)}", "summary"))
+        lines.append((f"{len(checked)} files checked: {summary_line(total, strict=report.strict)}", "summary"))
     if not use_colour(out):
         out.write("".join(text + "\n" for text, _ in lines))
         return
