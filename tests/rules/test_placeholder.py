@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from plan_helpers import at, complete_plan, findings
-from rule_case import assert_findings, check_example, docstring_cases, with_answer
+from rule_case import assert_copes_with_any_data, assert_findings, check_example, docstring_cases, with_answer
 
 from plantool.check.rules import placeholder as rule
 
@@ -44,3 +44,39 @@ def test_placeholder_fails(text):
 def test_placeholder_passes_ordinary_text(text):
     data = at(complete_plan(), "themes.transformation.future_plans", text)
     assert findings(data, "placeholder") == []
+
+
+def test_a_pending_note_points_at_its_bracket():
+    [finding] = assert_findings(with_answer("Our People Strategy (due to be reviewed) guides how staff are supported."), rule.ID, (27, 39))
+    assert "pending note '(due to be reviewed)'" in finding.message
+
+
+@pytest.mark.parametrize("text", ["The strategy (to be confirmed) applies.", "The board (awaiting approval) meets monthly.", "Our plan (pending) is here.", "To be confirmed.", "Figures to be added after Cabinet."])
+def test_pending_notes_fail(text):
+    assert [f.rule for f in findings(at(complete_plan(), "themes.transformation.future_plans", text))] == ["placeholder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The data and formulae used to distribute funding need to be updated to ensure it is fair.",
+        "Our performance figures will be updated every quarter on the website.",
+        "The strategy (to be delivered by 2026) sets our priorities.",
+        "Funding (subject to Cabinet approval) is set aside.",
+        "The policy will be reviewed in 2025.",
+    ],
+)
+def test_real_points_about_updates_pass(text):
+    assert findings(at(complete_plan(), "themes.transformation.future_plans", text), "placeholder") == []
+
+
+def test_a_placeholder_that_is_all_a_field_holds_is_reported_where_no_question_is_asked():
+    data = complete_plan()
+    data["themes"]["transformation"]["initiatives"][0]["description"] = "TBC"
+    [finding] = findings(data, "placeholder")
+    assert finding.path == "themes.transformation.initiatives[0].description"
+    assert [f.rule for f in findings(at(complete_plan(), "disclosures.edi.champions", "TBC"))] == ["unanswered"]
+
+
+def test_copes_with_any_data():
+    assert_copes_with_any_data(rule)

@@ -47,6 +47,13 @@ RULE_MODULES = (
     "review_needed",
     "unmapped_content",
     "comment_in_answer",
+    "truncated_text",
+    "question_as_answer",
+    "non_answer",
+    "broken_figure",
+    "misnamed",
+    "staging_url",
+    "approved_after_submission",
 )
 
 # Problems with the file as a whole. No comment silences them: a plan that is not
@@ -138,6 +145,11 @@ def load_rules() -> list:
 def severity_of(rule, problem: Problem, ctx: Context) -> str:
     severity = problem.severity or rule.SEVERITY
     return ctx.gap_severity() if severity == "gap" else severity
+
+
+def offset_place(text: str, offset: int) -> tuple[int, int]:
+    """(line index, column index) of a character of a text value, for Problem.at."""
+    return text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
 
 
 def number(value) -> float | None:
