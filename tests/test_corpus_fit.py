@@ -2,7 +2,7 @@
 
 tests/corpus/ holds one plan file for each council in the corpus digests and for each seed
 plan, restated in our own words, and beside each NAME.expected.yaml: the findings a careful
-reviewer expects, as {rule, path, why}. A finding whose rule does not exist yet (a rule
+reviewer expects, as {rule, path, severity, why}. A finding whose rule does not exist yet (a rule
 announced in issue 25) is compared as soon as the rule registry has it; one that `needs` a
 detection an existing rule has not learnt yet is compared as soon as a probe shows it has.
 So the comparison tightens by itself as plantool learns, and nothing is marked xfail.
@@ -21,6 +21,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from plan_helpers import check_text
+from plantool.check.findings import SEVERITIES
 from plantool.check.rules import BUILTIN_RULES, Context, load_rules
 from plantool.check.rules.plan_length import word_count
 from plantool.check.runner import _SILENCE
@@ -147,9 +148,10 @@ def test_nothing_is_left_unplaced(plan):
 
 @pytest.mark.parametrize("plan", PLANS, ids=name_of)
 def test_findings_are_exactly_the_expected_ones(plan):
-    """Counted, not only listed: a defect reported twice at one place is one finding too many."""
-    found = Counter((f.rule, f.path) for f in checked(plan).findings)
-    expected = Counter((e["rule"], e["path"]) for e in sidecar(plan)["findings"] if comparable(e))
+    """Counted, not only listed, and at the severity a reviewer would give: a defect reported twice
+    at one place is one finding too many, and a suggestion reported as an error is a false error."""
+    found = Counter((f.rule, f.path, f.severity) for f in checked(plan).findings)
+    expected = Counter((e["rule"], e["path"], e["severity"]) for e in sidecar(plan)["findings"] if comparable(e))
     assert dict(found - expected) == {}, "reported, but no careful reviewer would"
     assert dict(expected - found) == {}, "a careful reviewer expects these, and check missed them"
 
@@ -168,7 +170,8 @@ def test_sidecar_entries_are_well_formed(plan):
     context = Context(documents.load(plan), schema)
     assert set(sidecar(plan)) <= {"plan", "source", "findings", "not_detectable"}, sidecar(plan).keys()
     for entry in sidecar(plan)["findings"]:
-        assert set(entry) <= {"rule", "path", "why", "needs"}, entry
+        assert set(entry) <= {"rule", "path", "severity", "why", "needs"}, entry
+        assert entry.get("severity") in SEVERITIES, entry
         assert entry["rule"] in implemented_rules() | ANNOUNCED_RULES, entry
         assert entry.get("needs") in (None, *CAPABILITIES), entry
         assert str(entry.get("why") or "").strip(), entry
