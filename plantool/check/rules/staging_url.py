@@ -20,7 +20,6 @@ FAIL:
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from plantool.check.rules import Problem
 from plantool.plan import richtext
@@ -37,12 +36,15 @@ _TWO_PART_SUFFIXES = {"gov.uk", "org.uk", "co.uk", "ac.uk", "nhs.uk", "police.uk
 _MARKERS = ("test", "stag", "dev", "uat", "prod", "sandbox", "local", "127.0.0.1", "0.0.0.0", "::1")
 
 
+# The host of an address: after the scheme and any user name, up to the port, path, query or end.
+# (A regular expression rather than urllib.parse, which costs a check several milliseconds to import.)
+_HOST = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#\s]*@)?(?:\[(?P<ip6>[^\]/\s]*)\]|(?P<name>[^:/?#\s]*))")
+
+
 def staging_host(url: str) -> str | None:
     """The host of `url` when it is a test, staging or local one, else None."""
-    try:
-        host = (urlsplit(url.strip()).hostname or "").rstrip(".")
-    except ValueError:
-        return None
+    found = _HOST.match(url)
+    host = (found.group("ip6") or found.group("name") or "").lower().rstrip(".") if found else ""
     if not host:
         return None
     if host in _LOCAL_HOSTS or host.endswith(_LOCAL_ENDINGS):
