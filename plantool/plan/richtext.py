@@ -141,19 +141,25 @@ def may_have_markup(text: str) -> bool:
     return "-" in text and _BULLET_ANYWHERE.search(text) is not None
 
 
-# A word as a reader counts one: a run of characters between spaces that holds a letter or a
-# digit. A dash, an ampersand or a bullet standing alone is not a word.
-_WORD = re.compile(r"\S*[^\W_]\S*")
+# A word as a reader counts one: a run of characters between spaces. A dash, an ampersand, a
+# slash or a bullet standing alone is punctuation, not a word.
+_NOT_WORDS = frozenset("- -- – — & + / | \\ • · * ** _ … ... : ; , . ? ! ( ) [ ] = > < #".split())
 
 
 def words(text: str) -> int:
-    """The words of text as it stands (no markup taken away)."""
-    return len(_WORD.findall(text))
+    """The words of text as it stands (no markup taken away): split on spaces, less punctuation standing alone."""
+    tokens = text.split()
+    return len(tokens) - sum(map(_NOT_WORDS.__contains__, tokens))
+
+
+def shown(text: str) -> str:
+    """The text as a reader sees it: without markup; text with no markup as it stands, without parsing."""
+    return plain(text) if may_have_markup(text) else text
 
 
 def word_count(text: str) -> int:
-    """Words as a reader sees them; text with no markup is counted as it stands, without parsing."""
-    return words(plain(text) if may_have_markup(text) else text)
+    """Words as a reader sees them."""
+    return words(shown(text))
 
 
 def links(text: str) -> list[Link]:

@@ -119,6 +119,11 @@ class Context:
         return [(path, value, node) for path, value, node in self.values if isinstance(value, str)]
 
     @cached_property
+    def all_text(self) -> str:
+        """Every text value joined: one search of it tells a rule whether any text can concern it."""
+        return "\n".join(value for _, value, _ in self.strings)
+
+    @cached_property
     def texts(self) -> list[tuple[tuple, str]]:
         """Free-text fields, where the markup subset applies."""
         return [(path, value) for path, value, node in self.strings if is_free_text(node)]

@@ -35,6 +35,7 @@ _AMOUNT_WORDS = "of|by|to|at|from|around|about|approximately|nearly|almost|over|
 # test (most texts pass none). Each pattern is written so that ordinary figures and units never
 # match: "rose to 202." is a count, "Budget (£m)" a unit.
 _YEAR_HINT = re.compile(r"20[12](?![\d/])")
+# Patterns start with a literal character where they can, so that the search skips to it.
 _BROKEN = (
     (
         _YEAR_HINT.search,
@@ -42,18 +43,29 @@ _BROKEN = (
         "a year with a digit missing",
     ),
     (lambda text: "X" in text, r"\b(?:19|20)\dX\b", "a year with X for a digit"),
-    (lambda text: "£" in text, r"(?<!\()£\s*(?:m|bn|k|million|billion|thousand)\b(?!\s*\))", "a sum with no number"),
+    (lambda text: "£" in text, r"£(?<!\(£)\s*(?:m|bn|k|million|billion|thousand)\b(?!\s*\))", "a sum with no number"),
     (lambda text: "£" in text, r"£\s*X(?!X)(?:[.,]X+)*(?:\s*(?:m|bn|k|million|billion))?(?!\w)", "a sum with X for its number"),
-    (lambda text: "X" in text, r"(?<![\w£.,])X(?:[.,]X+)*\s*(?:%|per\s*cent\b)", "a percentage with X for its number"),
-    (lambda text: "%" in text or "per cent" in text, rf"\b(?:{_AMOUNT_WORDS})\s+(?:%|per\s*cent\b)", "a percentage with no number"),
+    (lambda text: "X" in text, r"X(?<![\w£.,]X)(?:[.,]X+)*\s*(?:%|per\s*cent\b)", "a percentage with X for its number"),
     (lambda text: "£" in text, r"£(?=\s*(?:[.,;:!?]|$))", "a pound sign with no number"),
 )
 _PATTERNS = tuple((quick, re.compile(pattern, re.MULTILINE), what) for quick, pattern, what in _BROKEN)
+# A per cent sign or "per cent" straight after "of", "by", "to" …: "fell by %".
+_PERCENT = re.compile(r"%|per\s*cent\b")
+_AMOUNT_BEFORE = re.compile(rf"\b(?:{_AMOUNT_WORDS})\s+$", re.IGNORECASE)
+
+
+def _bare_percentages(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _PERCENT.finditer(text):
+        before = _AMOUNT_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if before:
+            found.append((before.start(), match.end(), "a percentage with no number"))
+    return found
 
 
 def broken(text: str) -> list[tuple[int, int, str]]:
     """(start, end, what is wrong) of each broken figure in a text, in order, none overlapping another."""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = _bare_percentages(text) if "%" in text or "per cent" in text else []
     for quick, pattern, what in _PATTERNS:
         if quick(text):
             found += [(m.start(), m.end(), what) for m in pattern.finditer(text)]

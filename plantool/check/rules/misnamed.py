@@ -2,7 +2,7 @@
 
 Plans name the government department and the equality law often, and get them
 wrong often enough for a reader to notice. The names this rule knows are in
-MISNAMES below, each with the right name; it finds only those, so a name it
+NAMES and ACRONYMS below, each with the right name; it finds only those, so a name it
 does not know is never reported.
 
 - "Public Sector Equality Act" or "Public Sector Equalities Act": no such Act;
@@ -42,43 +42,62 @@ _DEPARTMENT = (
 _DLUHC = "the Department for Levelling Up, Housing and Communities (DLUHC), MHCLG again since July 2024"
 
 
-def _shuffles(acronym: str) -> str:
-    """The other orders of an acronym's letters after its first, as one alternation: its garbled forms."""
-    others = {acronym[0] + "".join(p) for p in permutations(acronym[1:])} - {acronym}
-    return "|".join(sorted(others))
+def _shuffles(acronym: str) -> set[str]:
+    """The other orders of an acronym's letters after its first: its garbled forms."""
+    return {acronym[0] + "".join(p) for p in permutations(acronym[1:])} - {acronym}
 
 
-# (pattern, what it should be called), tried in this order; a longer name comes before one it contains.
-MISNAMES = (
-    (r"(?i:Public\s+Sector\s+Equalit(?:y|ies)\s+Act)", "there is no such Act: the public sector equality duty is in section 149 of the Equality Act 2010"),
-    (r"(?i:Equalities\s+Act)(?:\s+2010)?", "the Act is the Equality Act 2010"),
+# (words one of which every match holds, pattern, what it should be called); a longer name comes
+# before one it contains.
+NAMES = (
+    (("sector equalit",), r"(?i:Public\s+Sector\s+Equalit(?:y|ies)\s+Act)",
+     "there is no such Act: the public sector equality duty is in section 149 of the Equality Act 2010"),
+    (("equalities act",), r"(?i:Equalities\s+Act)(?:\s+2010)?", "the Act is the Equality Act 2010"),
     (
+        ("communities",),
         r"(?i:(?:Department|Dept\.?)\s+(?:of|for)\s+Housing,?\s+Communities,?\s+(?:and|&)\s+Local\s+Government)"
         r"(?:\s+\(\s*[A-Z]{4,5}\s*\))?",
         f"the department is {_DEPARTMENT}",
     ),
-    (r"(?i:Department\s+of\s+Levelling\s+Up)", f"the department was {_DLUHC}"),
-    (r"(?i:Office\s+of\s+Local\s+Government)", "the office is the Office for Local Government (Oflog)"),
-    (rf"\b(?:DHCLG|{_shuffles('MHCLG')})\b", f"the department is {_DEPARTMENT}"),
-    (rf"\b(?:{_shuffles('DLUHC')})\b", f"the department was {_DLUHC}"),
+    (("department of levelling",), r"(?i:Department\s+of\s+Levelling\s+Up)", f"the department was {_DLUHC}"),
+    (("office of local",), r"(?i:Office\s+of\s+Local\s+Government)", "the office is the Office for Local Government (Oflog)"),
 )
-_PATTERN = re.compile("|".join(f"(?P<n{i}>{pattern})" for i, (pattern, _) in enumerate(MISNAMES)))
-# Every name above holds one of these words, or is an acronym of five capitals starting D or M:
-# a text with neither is not searched.
-_WORDS = ("equalit", "housing", "levelling", "local government")
-_ACRONYM = re.compile(r"[DM][A-Z]{4}")
+_NAMES = tuple((words, re.compile(pattern), right) for words, pattern, right in NAMES)
+# Garbled acronyms of the department, each with what it should be called.
+ACRONYMS = {
+    **{garbled: f"the department is {_DEPARTMENT}" for garbled in {"DHCLG", *_shuffles("MHCLG")}},
+    **{garbled: f"the department was {_DLUHC}" for garbled in _shuffles("DLUHC")},
+}
+_CAPITALS = re.compile(r"\b[DM][A-Z]{4}\b")
+
+
+def misnamings(text: str) -> list[tuple[int, str, str]]:
+    """(offset, name as written, what it should be) for each misnaming in a text, in order."""
+    found: list[tuple[int, int, str, str]] = []
+    lowered = text.lower()
+    for words, pattern, right in _NAMES:
+        if any(word in lowered for word in words):
+            found += [(m.start(), m.end(), m.group(0), right) for m in pattern.finditer(text) if not _inside(found, m.start())]
+    for match in _CAPITALS.finditer(text):
+        if match.group(0) in ACRONYMS and not _inside(found, match.start()):
+            found.append((match.start(), match.end(), match.group(0), ACRONYMS[match.group(0)]))
+    return [(start, " ".join(name.split()), right) for start, _end, name, right in sorted(found)]
+
+
+def _inside(found: list, offset: int) -> bool:
+    return any(start <= offset < end for start, end, _, _ in found)
 
 
 def check(ctx):
+    everything = ctx.all_text.lower()
+    if not any(word in everything for words, _, _ in NAMES for word in words) and not any(
+        match.group(0) in ACRONYMS for match in _CAPITALS.finditer(ctx.all_text)
+    ):
+        return  # nothing in the plan this rule knows: most plans
     for path, text, _node in ctx.strings:
-        lowered = text.lower()
-        if not any(word in lowered for word in _WORDS) and not _ACRONYM.search(text):
-            continue
-        for match in _PATTERN.finditer(text):
-            index = int(match.lastgroup[1:])
-            found = " ".join(match.group(0).split())
+        for offset, name, right in misnamings(text):
             yield Problem(
                 path,
-                f"{ctx.schema.label(path)}: '{found}' is not the right name; {MISNAMES[index][1]}",
-                at=offset_place(text, match.start()),
+                f"{ctx.schema.label(path)}: '{name}' is not the right name; {right}",
+                at=offset_place(text, offset),
             )

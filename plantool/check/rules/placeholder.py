@@ -62,8 +62,7 @@ _CASE_SENSITIVE_X = re.compile(r"X{2,}")
 
 def matches(text: str) -> list[tuple[int, int]]:
     """Where each placeholder in a text starts and ends (shared with broken-figure, so a defect is reported once)."""
-    lowered = text.lower()
-    if not any(marker in lowered for marker in _MARKERS):
+    if not any(map(text.lower().__contains__, _MARKERS)):
         return []
     found = []
     for match in PATTERN.finditer(text):  # one pass over the whole text; lines only for a hit

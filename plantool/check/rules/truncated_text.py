@@ -77,6 +77,8 @@ _APPROXIMATELY = {"about", "around", "approximately", "nearly", "almost", "over"
 _ADVERBS = {"much", "far", "very", "even", "rather", "slightly", "significantly", "considerably", "still"}
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# The last word of a sentence _cut_in can find a cut in: any other word, and the sentence is whole.
+_MAY_END_A_CUT = _ENDS_NOTHING | _BEFORE_FIGURE | _APPROXIMATELY | {"up", "than"}
 _WORD = re.compile(r"[\w'’&]+|[^\w\s]")
 # Where a paragraph or bullet ends: before a blank line or the next bullet (and at the end of the text).
 _BLOCK_BREAK = re.compile(r"\n[ \t]*(?:\n|(?=[-*][ \t]))")
@@ -105,6 +107,9 @@ def _sentence_cuts(text: str):
     """(offset, text up to the cut) of each sentence that stops where more must follow."""
     for end in _SENTENCE_END.finditer(text):
         window = max(0, end.start() - _WINDOW)
+        last = text[window : end.start()].lower().rsplit(None, 2)[-2:]
+        if not last or (last[-1] not in _MAY_END_A_CUT and last[0] not in ("more", "less")):
+            continue  # most sentences end in a way no cut does: no need to look closer
         words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, window, end.start())][-5:]
         cut = _cut_in(words)
         if cut is not None:
