@@ -26,7 +26,6 @@ from pathlib import Path
 
 import docx
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from plantool.plan import richtext

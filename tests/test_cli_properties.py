@@ -20,7 +20,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_helpers import all_paths, complete_plan, put, to_yaml

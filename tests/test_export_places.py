@@ -11,7 +11,6 @@ titles and labels, and from the plan data, never from copied output.
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import docx

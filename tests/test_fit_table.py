@@ -13,7 +13,6 @@ words a page too) for pasting into the README.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +20,6 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -29,7 +29,7 @@ from plantool.export.docx.writer import build
 from plantool.publish.values import value_text
 from plantool.exit_codes import CLEAN as EXIT_CLEAN, USAGE as EXIT_USAGE
 from plantool.importer import figures
-from plantool.importer.mapping import normalise
+from plantool.importer.vocabulary import normalise
 from plantool.commands.import_ import default_output, run_import
 from plantool.plan.questions import is_blank
 from plantool.check.rules.link_scheme import allowed as link_allowed

@@ -14,13 +14,12 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from conftest import run_plantool
 from plan_helpers import all_strings as strings
-from council_layouts import LAYOUTS, THEMES, Heading, all_text, cell_bullets, texts_by_place, words, write_docx, write_html
+from council_layouts import LAYOUTS, THEMES, Heading, cell_bullets, texts_by_place, words, write_docx, write_html
 
 from plantool.commands.import_ import run_import, run_import_html
 from plantool.exit_codes import CLEAN

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import json
-import math
 import os
 import shutil
 import subprocess
@@ -20,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_helpers import all_paths, at, check_data, check_text, complete_plan, findings, put, to_yaml
 
-from conftest import FIXTURES, IN_CI, REPO, run_plantool
+from conftest import FIXTURES, IN_CI, REPO
 
 from plantool.check import runner as checker
 from plantool.check.rules import Context, load_rules
