@@ -47,12 +47,26 @@ class ExportFormat(NamedTuple):
     options: tuple[Option, ...] = ()
 
 
+TEMPLATE = Option("--template", "A council .docx whose styles, page setup and header art to use.", "PATH")
+
 FORMATS: dict[str, ExportFormat] = {
     "docx": ExportFormat(
         ".docx",
         "plantool.export.docx_build",
         "the Word document for Cabinet and the website",
-        (Option("--template", "A council .docx whose styles, page setup and header art to use.", "PATH"),),
+        (TEMPLATE,),
+    ),
+    "html": ExportFormat(
+        ".html",
+        "plantool.export.html.builder",
+        "one accessible web page for the council's website (or, with --fragment, its body for a CMS)",
+        (Option("--fragment", "Write only the content of <main>, with no styles, to paste into a content management system."),),
+    ),
+    "pdf": ExportFormat(
+        ".pdf",
+        "plantool.export.pdf.builder",
+        "a tagged PDF of the Word document, made by LibreOffice (soffice on PATH, or PLANTOOL_SOFFICE)",
+        (TEMPLATE,),
     ),
 }
 

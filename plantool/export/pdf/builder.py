@@ -1,0 +1,21 @@
+"""The `pdf` entry of the export registry: the Word export, turned into a tagged PDF by LibreOffice.
+
+The PDF is made from the same .docx `export docx` writes (the council's
+`--template` included), so the two always match, page for page.
+"""
+
+from __future__ import annotations
+
+from plantool.export import docx_build
+from plantool.export.pdf.libreoffice import PdfError, convert
+from plantool.export.pdf.marker import add_marker, previous_marker  # noqa: F401  (previous_marker: the registry reads it)
+
+EXPECTED_ERRORS = (PdfError, *docx_build.EXPECTED_ERRORS)
+
+
+def prepare() -> None:
+    docx_build.prepare()
+
+
+def build(job: dict) -> bytes:
+    return add_marker(convert(docx_build.build(job)), job["marker"])
