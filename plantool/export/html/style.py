@@ -79,6 +79,7 @@ a:focus { outline: 3px solid transparent; color: #0b0c0c; background-color: #ffd
 .contents ol { list-style: none; padding-left: 0; }
 .contents ol ol { padding-left: 20px; }
 .contents li { margin: 0; padding: 3px 0; }
+.contents li p { margin: 0; }
 
 table { border-collapse: collapse; border-spacing: 0; width: 100%; margin: 0 0 30px; }
 caption { text-align: left; font-weight: bold; font-size: 1.1875rem; margin-bottom: 10px; }

@@ -182,7 +182,11 @@ class HtmlWriter:
         return "\n".join(out)
 
     def contents_list(self, entries: tuple[ContentsEntry, ...]) -> str:
-        """Nested ordered lists of links, one level per heading level (never skipping one)."""
+        """Nested ordered lists of links, one level per heading level (never skipping one).
+
+        Each link sits in a paragraph so that, even unstyled (a fragment in a
+        CMS), the links are far enough apart to be easy targets (WCAG 2.5.8).
+        """
         out, depth = [], 0
         top = min(entry.level for entry in entries)
         for entry in entries:
@@ -193,7 +197,7 @@ class HtmlWriter:
                 out.append("</li>" + "</ol></li>" * (depth - level))
             depth = level
             target = self.anchor_ids.get(entry.anchor, entry.anchor)
-            out.append(f'<li><a href="#{attr(target)}">{escape(entry.title)}</a>')
+            out.append(f'<li><p><a href="#{attr(target)}">{escape(entry.title)}</a></p>')
         out.append("</li>" + "</ol></li>" * (depth - 1) + "</ol>")
         return "\n".join(out)
 
