@@ -121,11 +121,8 @@ def run(command: list[str], env: dict, timeout: float) -> str:
         raise PdfError(f"cannot run LibreOffice ({command[0]}): {exc.strerror or exc}") from None
     previous = _end_on_sigterm()
     try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _end_session(process)
-        raise PdfError(f"LibreOffice did not finish the PDF within {timeout:g} second{'' if timeout == 1 else 's'} (set {TIMEOUT_VARIABLE} to wait longer)") from None
-    except BaseException:  # Ctrl-C, SIGTERM: stop LibreOffice before the folder goes
+        output = _wait(process, timeout)
+    except BaseException:  # a timeout, Ctrl-C, SIGTERM, plantool gone: stop LibreOffice before the folder goes
         _end_session(process)
         raise
     finally:
@@ -134,6 +131,25 @@ def run(command: list[str], env: dict, timeout: float) -> str:
     if process.returncode != 0:
         raise PdfError(f"LibreOffice stopped with exit code {process.returncode}: {last_line(output) or 'no message'}")
     return output.decode("utf-8", "replace")
+
+
+def _wait(process: subprocess.Popen, timeout: float) -> bytes:
+    """LibreOffice's output once it ends; PdfError after `timeout`, or as soon as the process that asked is gone.
+
+    Export builds in a background process (`export/background.py`); if plantool
+    itself is stopped, this process is handed to init and stops here too.
+    """
+    parent, deadline = os.getppid(), time.monotonic() + timeout
+    while True:
+        try:
+            output, _ = process.communicate(timeout=min(0.5, max(0.0, deadline - time.monotonic())))
+            return output
+        except subprocess.TimeoutExpired:
+            if os.getppid() != parent:
+                raise PdfError("plantool stopped before LibreOffice finished") from None
+            if time.monotonic() >= deadline:
+                plural = "" if timeout == 1 else "s"
+                raise PdfError(f"LibreOffice did not finish the PDF within {timeout:g} second{plural} (set {TIMEOUT_VARIABLE} to wait longer)") from None
 
 
 def _end_session(process: subprocess.Popen) -> None:
