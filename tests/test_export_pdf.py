@@ -186,6 +186,31 @@ def test_a_conversion_that_fails_writes_nothing(tmp_path):
     assert not out.exists() and not list(tmp_path.glob("plantool-pdf-*"))
 
 
+UNTAGGED_SOFFICE = """for arg in "$@"; do printf '%s\\n' "$arg" >> "{args}"; done
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--outdir" ]; then out="$2"; fi
+  shift
+done
+printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/plan.pdf"
+"""
+
+
+def test_a_libreoffice_that_ignores_the_options_is_refused_and_is_run_as_documented(tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    args = tmp_path / "args"
+    program = fake_soffice(tmp_path, UNTAGGED_SOFFICE.format(args=args))
+    out = tmp_path / "plan.pdf"
+    result = run_plantool("export", "pdf", RIVERSIDE, "-o", out, env={"PLANTOOL_SOFFICE": str(program), "TMPDIR": str(scratch)})
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.strip() == f"plantool: error: {program} made a PDF without tags; PDF export needs LibreOffice 7.4 or later"
+    given = args.read_text().splitlines()
+    profile = next(arg for arg in given if arg.startswith("-env:UserInstallation=file://"))
+    assert profile.removeprefix("-env:UserInstallation=file://").startswith(str(scratch / "plantool-pdf-"))
+    assert "--headless" in given and libreoffice.filter_argument() in given
+    assert list(scratch.iterdir()) == []
+
+
 def test_a_conversion_that_hangs_is_stopped_with_everything_it_started(tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()

@@ -107,7 +107,10 @@ def convert(docx: bytes) -> bytes:
         if not result.is_file() or not result.read_bytes().startswith(b"%PDF-"):
             reason = last_line(output) or "it wrote no PDF"
             raise PdfError(f"LibreOffice could not convert the document to PDF: {reason}")
-        return result.read_bytes()
+        pdf = result.read_bytes()
+    if b"/StructTreeRoot" not in pdf:  # before 7.4, LibreOffice ignores JSON options and makes an untagged PDF
+        raise PdfError(f"{soffice} made a PDF without tags; PDF export needs LibreOffice 7.4 or later")
+    return pdf
 
 
 def run(command: list[str], env: dict, timeout: float) -> str:
