@@ -6,6 +6,8 @@ The PDF is made from the same .docx `export docx` writes (the council's
 
 from __future__ import annotations
 
+import os
+
 from plantool.export import docx_build
 from plantool.export.pdf.libreoffice import PdfError, convert
 from plantool.export.pdf.marker import add_marker, previous_marker  # noqa: F401  (previous_marker: the registry reads it)
@@ -13,9 +15,15 @@ from plantool.export.pdf.marker import add_marker, previous_marker  # noqa: F401
 EXPECTED_ERRORS = (PdfError, *docx_build.EXPECTED_ERRORS)
 
 
+_parent: int | None = None  # set in the background builder: the plantool process it works for
+
+
 def prepare() -> None:
+    """Runs first in the background builder (never in-process): note who asked, import python-docx."""
+    global _parent
+    _parent = os.getppid()
     docx_build.prepare()
 
 
 def build(job: dict) -> bytes:
-    return add_marker(convert(docx_build.build(job)), job["marker"])
+    return add_marker(convert(docx_build.build(job), parent=_parent), job["marker"])

@@ -83,9 +83,25 @@ def timeout_seconds() -> float:
     return value
 
 
-def convert(docx: bytes) -> bytes:
-    """The PDF LibreOffice makes of `docx`; PdfError (one line) if it is missing, fails or takes too long."""
+def convert(docx: bytes, *, parent: int | None = None) -> bytes:
+    """The PDF LibreOffice makes of `docx`; PdfError (one line) if it is missing, fails or takes too long.
+
+    `parent`: the process that asked for the PDF, when this one works for it
+    in the background; if that process goes, the conversion stops.
+    """
     soffice, timeout = find_soffice(), timeout_seconds()
+    previous = _end_on_sigterm()
+    try:
+        pdf = _convert_in_scratch(soffice, docx, timeout, parent)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if b"/StructTreeRoot" not in pdf:  # before 7.4, LibreOffice ignores JSON options and makes an untagged PDF
+        raise PdfError(f"{soffice} made a PDF without tags; PDF export needs LibreOffice 7.4 or later")
+    return pdf
+
+
+def _convert_in_scratch(soffice: str, docx: bytes, timeout: float, parent: int | None) -> bytes:
     with tempfile.TemporaryDirectory(prefix="plantool-pdf-") as scratch:
         work = Path(scratch)
         for folder in ("profile", "config", "cache", "tmp", "out"):
@@ -102,53 +118,66 @@ def convert(docx: bytes) -> bytes:
             "XDG_CONFIG_HOME": str(work / "config"), "XDG_CACHE_HOME": str(work / "cache"),
             "TMPDIR": str(work / "tmp"), "TMP": str(work / "tmp"), "TEMP": str(work / "tmp"),
         }
-        output = run(command, env, timeout)
+        output = run(command, env, timeout, parent)
         result = work / "out" / "plan.pdf"
         if not result.is_file() or not result.read_bytes().startswith(b"%PDF-"):
             reason = last_line(output) or "it wrote no PDF"
             raise PdfError(f"LibreOffice could not convert the document to PDF: {reason}")
-        pdf = result.read_bytes()
-    if b"/StructTreeRoot" not in pdf:  # before 7.4, LibreOffice ignores JSON options and makes an untagged PDF
-        raise PdfError(f"{soffice} made a PDF without tags; PDF export needs LibreOffice 7.4 or later")
-    return pdf
+        return result.read_bytes()
 
 
-def run(command: list[str], env: dict, timeout: float) -> str:
-    """Run LibreOffice in a session of its own; end the whole session on a timeout or an interruption."""
+def run(command: list[str], env: dict, timeout: float, parent: int | None = None) -> str:
+    """Run LibreOffice in a session of its own; end the whole session on a timeout or an interruption.
+
+    SIGTERM is held back while the process starts, so it cannot land between
+    the start and the moment this function can end what it started.
+    """
+    held = _hold_sigterm()
     try:
-        process = subprocess.Popen(
-            command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    except OSError as exc:
-        raise PdfError(f"cannot run LibreOffice ({command[0]}): {exc.strerror or exc}") from None
-    previous = _end_on_sigterm()
-    try:
-        output = _wait(process, timeout)
-    except BaseException:  # a timeout, Ctrl-C, SIGTERM, plantool gone: stop LibreOffice before the folder goes
-        _end_session(process)
-        raise
+        try:
+            process = subprocess.Popen(
+                command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        except OSError as exc:
+            raise PdfError(f"cannot run LibreOffice ({command[0]}): {exc.strerror or exc}") from None
+        try:
+            _release(held)  # a SIGTERM that came meanwhile is raised here
+            output = _wait(process, timeout, parent)
+        except BaseException:  # a timeout, Ctrl-C, SIGTERM, plantool gone: stop LibreOffice before the folder goes
+            _end_session(process)
+            raise
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        _release(held)
     if process.returncode != 0:
         raise PdfError(f"LibreOffice stopped with exit code {process.returncode}: {last_line(output) or 'no message'}")
     return output.decode("utf-8", "replace")
 
 
-def _wait(process: subprocess.Popen, timeout: float) -> bytes:
-    """LibreOffice's output once it ends; PdfError after `timeout`, or as soon as the process that asked is gone.
+def _hold_sigterm():
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+
+
+def _release(held) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _wait(process: subprocess.Popen, timeout: float, parent: int | None) -> bytes:
+    """LibreOffice's output once it ends; PdfError after `timeout`, or as soon as `parent` is gone.
 
     Export builds in a background process (`export/background.py`); if plantool
-    itself is stopped, this process is handed to init and stops here too.
+    itself is stopped, that process is handed to another parent and stops here.
     """
-    parent, deadline = os.getppid(), time.monotonic() + timeout
+    deadline = time.monotonic() + timeout
     while True:
         try:
             output, _ = process.communicate(timeout=min(0.5, max(0.0, deadline - time.monotonic())))
             return output
         except subprocess.TimeoutExpired:
-            if os.getppid() != parent:
+            if parent is not None and os.getppid() != parent:
                 raise PdfError("plantool stopped before LibreOffice finished") from None
             if time.monotonic() >= deadline:
                 plural = "" if timeout == 1 else "s"
@@ -177,7 +206,7 @@ def _end_session(process: subprocess.Popen) -> None:
 
 
 def _end_on_sigterm():
-    """While LibreOffice runs, SIGTERM raises SystemExit, so the session is ended and the folder removed."""
+    """While converting, SIGTERM raises SystemExit, so LibreOffice is ended and the folder removed."""
     def stop(signum, frame):
         raise SystemExit(128 + signum)
 
