@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, IN_CI, REPO, require_tool, run_plantool
+from plan_helpers import complete_plan, to_yaml
 
 from plantool.plan import loader
 from plantool.plan.schema import load_schema
@@ -93,6 +94,29 @@ def page_file(plan: Path, variant: str) -> Path:
     if not wrapped.exists():
         wrapped.write_text(wrap_fragment(path.read_text(encoding="utf-8"), "Productivity plan"), encoding="utf-8")
     return wrapped
+
+
+# -- a plan that tries to break the page -----------------------------------------------------
+
+
+HOSTILE_TEXT = """Ampersands & "quotes" and 'apostrophes' <b>bold?</b> <script>alert("x")</script> </style></main>
+
+- [our plan](javascript:alert(document.cookie)) and [a good link](https://example.gov.uk/a?b=1&c="2"<x>)
+- **<img src=x onerror=alert(1)>** and a control\x07 character
+- {long_word}""".replace("{long_word}", "Supercalifragilistic" * 15)
+
+
+def hostile_plan(tmp_path):
+    """A plan whose text tries to break out of the page, with a 300-letter word that tries to break the layout."""
+    data = complete_plan()
+    data["council"]["name"] = 'Evil "District" <Council> & Co'
+    data["plan"]["title"] = "Plan </title><script>alert(1)</script>"
+    data["plan"]["introduction"] = HOSTILE_TEXT
+    data["themes"]["transformation"]["organisational_change"] = HOSTILE_TEXT
+    data["themes"]["transformation"]["initiatives"][0]["description"] = "Supercalifragilistic" * 15  # in a table cell
+    path = tmp_path / "hostile.plan.yaml"
+    path.write_text(to_yaml(data), encoding="utf-8")
+    return path
 
 
 # -- a small tree of the HTML, enough to test structure ---------------------------------

@@ -15,8 +15,7 @@ import re
 import pytest
 
 from conftest import EXAMPLES, run_plantool
-from html_support import case_id, cases, export, exports_cleanly, model, parse, variants
-from plan_helpers import complete_plan, to_yaml
+from html_support import case_id, cases, export, exports_cleanly, hostile_plan, model, parse, variants
 
 from plantool.export.html import writer
 from plantool.export.html.style import css_string, stylesheet
@@ -260,23 +259,6 @@ def test_the_accessibility_rules_of_check_refuse_a_final_export(tmp_path, fmt):
 # -- hostile and odd plans ------------------------------------------------------------------
 
 
-HOSTILE_TEXT = """Ampersands & "quotes" and 'apostrophes' <b>bold?</b> <script>alert("x")</script> </style></main>
-
-- [our plan](javascript:alert(document.cookie)) and [a good link](https://example.gov.uk/a?b=1&c="2"<x>)
-- **<img src=x onerror=alert(1)>** and a control\x07 character"""
-
-
-def hostile_plan(tmp_path):
-    data = complete_plan()
-    data["council"]["name"] = 'Evil "District" <Council> & Co'
-    data["plan"]["title"] = "Plan </title><script>alert(1)</script>"
-    data["plan"]["introduction"] = HOSTILE_TEXT
-    data["themes"]["transformation"]["organisational_change"] = HOSTILE_TEXT
-    path = tmp_path / "hostile.plan.yaml"
-    path.write_text(to_yaml(data), encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
 def test_a_hostile_plan_comes_out_as_text(tmp_path, fragment):
     plan = hostile_plan(tmp_path)
@@ -391,3 +373,13 @@ def test_css_strings_cannot_break_out():
     assert css_string('a"b\\c</style>–') == '"a\\22 b\\5c c\\3c \\2f style\\3e \\2013 "'
     assert '@top-center { content: "DRAFT "; ' in stylesheet("DRAFT ")
     assert "@top-center" not in stylesheet(None)
+
+
+def test_only_very_long_words_get_break_opportunities_and_the_text_is_unchanged():
+    url = "https://www.example.gov.uk/council/performance/productivity-plan-2025-26/annex-b?view=full&print=yes"
+    drawn = writer.breakable(f"See {url} & Supercalifragilisticexpialidocious, or unremarkable words.")
+    assert drawn.replace("<wbr>", "") == writer.escape(f"See {url} & Supercalifragilisticexpialidocious, or unremarkable words.")
+    assert "unremarkable words" in drawn and "<wbr>" in drawn
+    pieces = [piece for token in drawn.split() for piece in token.split("<wbr>")]
+    assert max(len(piece) for piece in pieces) <= 20 + len("&amp;")
+    assert "https://<wbr>" in drawn and "/<wbr>annex-<wbr>b?" in drawn

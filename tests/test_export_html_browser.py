@@ -20,7 +20,7 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLES, require_tool
+from conftest import EXAMPLES, require_tool, run_plantool
 from html_support import (
     AXE,
     CHROMIUM_ARGS,
@@ -28,6 +28,7 @@ from html_support import (
     case_id,
     cases,
     export,
+    hostile_plan,
     model,
     page_file,
     require_browser,
@@ -110,6 +111,25 @@ def test_the_pages_own_policy_lets_its_stylesheet_apply(browser, case):
         styled = page.evaluate("getComputedStyle(document.querySelector('.skip-link')).position")
         assert styled == "absolute"
         assert not [m for m in page.console if "Content Security Policy" in m], page.console
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS), ids=list(WIDTHS))
+def test_a_hostile_plan_runs_nothing_breaks_no_layout_and_passes_axe(browser, width, tmp_path):
+    plan = hostile_plan(tmp_path)
+    out = tmp_path / "hostile.html"
+    assert run_plantool("export", "html", plan, "-o", out, "--draft").returncode == 0
+    page = open_page(browser, out, WIDTHS[width], bypass_csp=True)
+    try:
+        page.dialogs = []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        layout = page.evaluate(OVERFLOWING)
+        assert layout["scrollWidth"] <= layout["width"] and layout["wide"] == [], layout
+        assert page.evaluate("document.scripts.length") == 0 and page.dialogs == []
+        assert page.requests == [out.as_uri()]
+        page.add_script_tag(path=str(AXE))
+        assert page.evaluate(RUN_AXE, WCAG_TAGS)["violations"] == []
     finally:
         page.close()
 

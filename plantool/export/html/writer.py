@@ -49,6 +49,32 @@ def escape(text, *, attribute: bool = False) -> str:
     return html.escape(_NOT_HTML.sub("", str(text)), quote=attribute)
 
 
+LONG_WORD = re.compile(r"\S{30,}")  # longer than any English word: an address or a code typed as text
+BREAK_AFTER = "/.-_?&=,;:"
+PIECE = 20
+
+
+def breakable(text: str) -> str:
+    """Escaped text in which a very long word may break (`<wbr>`) rather than stretch a table past the screen.
+
+    `<wbr>` holds no text, so what is read, copied and searched is unchanged.
+    """
+    out, last = [], 0
+    for match in LONG_WORD.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        word, pieces, piece = match.group(), [], ""
+        for index, character in enumerate(word):
+            piece += character
+            following = word[index + 1 : index + 2]
+            if (character in BREAK_AFTER and following not in BREAK_AFTER) or len(piece) >= PIECE:  # "://" stays whole
+                pieces.append(piece)
+                piece = ""
+        out.append("<wbr>".join(escape(p) for p in pieces + [piece] if p))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
 def attr(value) -> str:
     """A value for a double-quoted attribute."""
     return escape(value, attribute=True)
@@ -225,13 +251,13 @@ class HtmlWriter:
         """Inline runs: bold, italic and links (web and email only, with their real words)."""
         out = []
         for span in spans:
-            text = escape(span.text)
+            text = breakable(span.text)
             if span.italic:
                 text = f"<em>{text}</em>"
             if span.bold:
                 text = f"<strong>{text}</strong>"
             if span.url is not None and link_allowed(span.url):
-                words = text if span.text.strip() else escape(span.url.strip())  # a link always says something
+                words = text if span.text.strip() else breakable(span.url.strip())  # a link always says something
                 text = f'<a href="{href(span.url)}">{words}</a>'
             out.append(text)
         return "".join(out)
@@ -246,14 +272,12 @@ class HtmlWriter:
         """A data table: caption, column headers, the first cell of each row as its row header, figures right-aligned.
 
         The caption is hidden from the eye (not from screen readers) when the
-        heading just above says the same words.
+        heading just above says the same words. A table with no columns says
+        nothing, and is left out.
         """
-        numeric = [
-            column.unit in NUMERIC_UNITS
-            or all(row.cells[i].unit in NUMERIC_UNITS for row in table.rows if i < len(row.cells) and row.cells[i].text.strip())
-            and any(i < len(row.cells) and row.cells[i].text.strip() for row in table.rows)
-            for i, column in enumerate(table.columns)
-        ]
+        if not table.columns:
+            return ""
+        numeric = [numeric_column(table, index) for index in range(len(table.columns))]
         stack = len(table.columns) >= STACK_FROM_COLUMNS
         caption_class = ' class="visually-hidden"' if table.caption.strip() == heading.strip() else ""
         out = ["<table" + (' class="stack"' if stack else "") + ">"]
@@ -278,6 +302,14 @@ class HtmlWriter:
         out.append("</tbody>")
         out.append("</table>")
         return "\n".join(out)
+
+
+def numeric_column(table: Table, index: int) -> bool:
+    """A column of figures (its header is right-aligned over them): by its unit, or because every filled cell is one."""
+    if table.columns[index].unit in NUMERIC_UNITS:
+        return True
+    filled = [row.cells[index] for row in table.rows if index < len(row.cells) and row.cells[index].text.strip()]
+    return bool(filled) and all(cell.unit in NUMERIC_UNITS for cell in filled)
 
 
 def render(plan: PublishedPlan, *, fragment: bool = False, marker: str = "") -> str:
