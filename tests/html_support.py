@@ -44,8 +44,14 @@ def exports_cleanly(plan: Path) -> bool:
     return run_plantool("check", plan).returncode == 0
 
 
+def marked(plan: Path, variant: str) -> bool:
+    """Whether the export carries the draft mark: --draft was needed or given, or the plan is not yet approved."""
+    status = (loader.load(plan).data.get("plan") or {}).get("status")
+    return variant == "draft" or not exports_cleanly(plan) or status not in ("approved", "published")
+
+
 def variants(plan: Path) -> list[str]:
-    """final (when the plan has no errors), draft, and the fragment of whichever the plan publishes."""
+    """final (exported without --draft, when the plan has no errors), draft, and the fragment of the former if any."""
     return (["final"] if exports_cleanly(plan) else []) + ["draft", "fragment"]
 
 

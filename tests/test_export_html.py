@@ -15,7 +15,7 @@ import re
 import pytest
 
 from conftest import EXAMPLES, run_plantool
-from html_support import case_id, cases, export, exports_cleanly, hostile_plan, model, parse, variants
+from html_support import case_id, cases, export, exports_cleanly, hostile_plan, marked, model, parse, variants
 
 from plantool.export.html import writer
 from plantool.export.html.style import css_string, stylesheet
@@ -116,7 +116,7 @@ def test_one_h1_and_headings_never_skip_a_level(case):
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_headings_are_the_models_sections_in_order(case):
     plan, variant = case
-    published = model(plan, draft=variant != "final")
+    published = model(plan, draft=marked(plan, variant))
     shown = [node.text() for node in headings(parse(html_of(case)))]
     expected = [published.title, published.contents.title] + [section.title for section in published.walk()]
     assert shown == expected
@@ -127,7 +127,7 @@ def test_tables_have_a_caption_and_scoped_headers(case):
     plan, variant = case
     root = parse(html_of(case))
     tables = root.find_all("table")
-    published = model(plan, draft=variant != "final")
+    published = model(plan, draft=marked(plan, variant))
     expected = [block for section in published.walk() for block in section.blocks if isinstance(block, Table)]
     assert len(tables) == len(expected) > 0
     for table, source in zip(tables, expected):
@@ -147,7 +147,7 @@ def test_tables_have_a_caption_and_scoped_headers(case):
 def test_figures_are_right_aligned_and_words_are_not(case):
     plan, variant = case
     root = parse(html_of(case))
-    published = model(plan, draft=variant != "final")
+    published = model(plan, draft=marked(plan, variant))
     tables = [block for section in published.walk() for block in section.blocks if isinstance(block, Table)]
     checked = 0
     for table, source in zip(root.find_all("table"), tables):
@@ -186,7 +186,7 @@ def test_nothing_is_fetched_and_only_the_plans_own_links_leave_the_page(case):
     assert not [node for node in root.iter() if any(name.startswith("on") for name in node.attrs)]
     for style in root.find_all("style"):
         assert "url(" not in style.text() and "@import" not in style.text()
-    published = model(plan, draft=variant != "final")
+    published = model(plan, draft=marked(plan, variant))
     own = plan_urls(published)
     external = {node.attrs["href"] for node in root.find_all("a") if not node.attrs["href"].startswith("#")}
     assert external == own  # every link of the plan, and no other address
@@ -219,7 +219,7 @@ def test_the_fragment_is_exactly_what_the_page_holds_in_main(plan):
 def test_a_draft_says_so_in_words_and_a_final_version_does_not(case):
     plan, variant = case
     root = parse(html_of(case))
-    draft = variant == "draft" or "final" not in variants(plan)
+    draft = marked(plan, variant)
     banners = [node for node in root.iter() if "draft-banner" in node.attrs.get("class", "")]
     if draft:
         assert len(banners) == 1 and banners[0].text() == "DRAFT – not approved"
@@ -237,7 +237,7 @@ def test_a_draft_says_so_in_words_and_a_final_version_does_not(case):
 def test_lists_are_lists_and_links_carry_their_words(case):
     plan, variant = case
     root = parse(html_of(case))
-    published = model(plan, draft=variant != "final")
+    published = model(plan, draft=marked(plan, variant))
     blocks = [block for section in published.walk() for block in section.blocks]
     blocks += [inner for table in blocks if isinstance(table, Table) for row in table.rows for cell in row.cells for inner in cell.blocks]
     bullets = [block for block in blocks if isinstance(block, BulletList)]
