@@ -79,8 +79,17 @@ def export(plan: Path, fmt: str, variant: str = "draft") -> Path:
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def errors(plan: Path) -> int:
+    """How many errors check finds: what export counts into the draft mark."""
+    from plantool.check.runner import check_document
+
+    return sum(f.severity == "error" for f in check_document(loader.load(plan), load_schema()).findings)
+
+
 def model(plan: Path, *, draft: bool):
-    return build_plan(load_schema(), loader.load(plan).data, draft=draft)
+    """The model the export drew, as export builds it (the draft mark counts the plan's errors)."""
+    return build_plan(load_schema(), loader.load(plan).data, draft=draft, findings=errors(plan))
 
 
 def wrap_fragment(fragment: str, title: str) -> str:

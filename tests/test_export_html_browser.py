@@ -181,8 +181,8 @@ def test_print_starts_each_theme_on_a_new_page_and_shows_link_addresses(browser,
     firsts = [[line.strip() for line in text.splitlines() if line.strip()] for text in pages if text.strip()]
     published = model(RIVERSIDE, draft=True)
     for section in published.sections:
-        assert any(lines[:2] == ["DRAFT – not approved", section.title] for lines in firsts), section.title
-    assert all(lines[0] == "DRAFT – not approved" for lines in firsts), "a draft is marked on every printed page"
+        assert any(lines[:2] == [published.draft_banner, section.title] for lines in firsts), section.title
+    assert all(lines[0] == published.draft_banner for lines in firsts), "a draft is marked on every printed page"
     printed = " ".join(pages)
     assert "(mailto:policy@riverside.example.gov.uk)" in printed
     assert "Skip to main content" not in printed

@@ -16,4 +16,7 @@ def build(job: dict) -> bytes:
     from plantool.plan.schema import load_schema
 
     fragment = bool(job["options"].get("fragment"))
-    return build_html(load_schema(), job["data"], draft_mark=job["draft_mark"], marker=job["marker"], fragment=fragment)
+    return build_html(
+        load_schema(), job["data"], draft_mark=job["draft_mark"], marker=job["marker"], fragment=fragment,
+        findings=job.get("findings"),
+    )

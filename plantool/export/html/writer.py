@@ -34,6 +34,7 @@ SKIP_LINK = "Skip to main content"
 TITLE_SEPARATOR = " – "
 
 NUMERIC_UNITS = frozenset({"pounds", "percent", "count", "number", "share"})  # right-aligned, as figures are
+READS_AS_FIGURE = re.compile(r"[-−+£]?\d")  # "£820,000", "-2.7", "4.1% of …": not "Not available: …"
 STACK_FROM_COLUMNS = 3  # on a phone, tables this wide become one card per row
 MARKER_COMMENT = re.compile(r"<!-- (plantool-export:[^<>]*?) -->")
 
@@ -49,7 +50,7 @@ def escape(text, *, attribute: bool = False) -> str:
     return html.escape(_NOT_HTML.sub("", str(text)), quote=attribute)
 
 
-LONG_WORD = re.compile(r"\S{30,}")  # longer than any English word: an address or a code typed as text
+LONG_WORD = re.compile(r"\S{40,}")  # longer than any word or email address: a web address or a code typed as text
 BREAK_AFTER = "/.-_?&=,;:"
 PIECE = 20
 
@@ -291,7 +292,7 @@ class HtmlWriter:
         for row in table.rows:
             cells = []
             for index, (column, cell) in enumerate(zip(table.columns, row.cells)):
-                attributes = ' class="numeric"' if cell.unit in NUMERIC_UNITS else ""
+                attributes = ' class="numeric"' if is_figure(cell) else ""
                 if index == 0 and cell.text.strip():
                     cells.append(f'<th scope="row"{attributes}>{self.cell_content(cell)}</th>')
                     continue
@@ -304,12 +305,17 @@ class HtmlWriter:
         return "\n".join(out)
 
 
+def is_figure(cell: Cell) -> bool:
+    """A cell that shows a figure, right-aligned: a number's unit, and words that start with the number."""
+    return cell.unit in NUMERIC_UNITS and READS_AS_FIGURE.match(cell.text.strip()) is not None
+
+
 def numeric_column(table: Table, index: int) -> bool:
     """A column of figures (its header is right-aligned over them): by its unit, or because every filled cell is one."""
     if table.columns[index].unit in NUMERIC_UNITS:
         return True
     filled = [row.cells[index] for row in table.rows if index < len(row.cells) and row.cells[index].text.strip()]
-    return bool(filled) and all(cell.unit in NUMERIC_UNITS for cell in filled)
+    return bool(filled) and all(is_figure(cell) for cell in filled)
 
 
 def render(plan: PublishedPlan, *, fragment: bool = False, marker: str = "") -> str:
@@ -320,6 +326,7 @@ def render(plan: PublishedPlan, *, fragment: bool = False, marker: str = "") -> 
     return writer.page(marker)
 
 
-def build(schema, data: dict, *, draft_mark: bool, marker: str = "", fragment: bool = False) -> bytes:
-    """The plan's model, drawn as HTML, as UTF-8 bytes ready to write."""
-    return render(build_plan(schema, data, draft=draft_mark), fragment=fragment, marker=marker).encode("utf-8")
+def build(schema, data: dict, *, draft_mark: bool, marker: str = "", fragment: bool = False, findings: int | None = None) -> bytes:
+    """The plan's model, drawn as HTML, as UTF-8 bytes ready to write (`findings` words the draft mark)."""
+    plan = build_plan(schema, data, draft=draft_mark, findings=findings)
+    return render(plan, fragment=fragment, marker=marker).encode("utf-8")
