@@ -17,6 +17,8 @@ import typer
 from plantool import __version__
 from plantool.check import reports as check_formats
 from plantool.diff import formats as diff_formats
+from plantool.summary import columns as summary_columns
+from plantool.summary import formats as summary_formats
 from plantool.exit_codes import USAGE
 
 app = typer.Typer(
@@ -112,6 +114,28 @@ def rules() -> None:
     from plantool.commands.rules import rules_text
 
     sys.stdout.write(rules_text())
+
+
+@app.command()
+def summary(
+    paths: List[str] = typer.Argument(..., help="Plan files, or directories to search for *.plan.yaml files."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the summary to this file instead of printing it."),
+    output_format: str = typer.Option(
+        "csv", "--format", "-f", click_type=click.Choice(list(summary_formats.FORMATS)), help=f"{summary_formats.choices_text()}.",
+    ),
+    group_by: Optional[str] = typer.Option(
+        None, "--group-by", click_type=click.Choice(list(summary_columns.GROUP_BY)),
+        help="Count, median and quartiles of each figure per council type or region.",
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+) -> None:
+    """Compare many plans: one row per plan, the register's coverage, and statistics per group.
+
+    Exit 0: summary written (whatever the plans' findings); 2: usage or I/O problem.
+    """
+    from plantool.commands.summary import run_summary
+
+    raise typer.Exit(run_summary(paths, output, output_format, group_by, force=force, out=sys.stdout, err=sys.stderr))
 
 
 class ListFormat(str, Enum):
