@@ -126,10 +126,14 @@ class Bench:
         ours, peer = self.pair([self.plantool, "--version"], MUST_SUCCEED, [sys.executable, "-c", "pass"], MUST_SUCCEED)
         table.add("2. `plantool --version`", ours, "`python -c pass`", peer, 5)
 
-        batch_ours, batch_peer = self.pair([self.plantool, "check", str(corpus)], CHECK_OK,
-                                           self.schema_check(files), CHECK_OK)
+        batch = interleaved({"check": ([self.plantool, "check", str(corpus)], CHECK_OK),
+                             "summary": ([self.plantool, "summary", str(corpus)], MUST_SUCCEED),
+                             "peer": (self.schema_check(files), CHECK_OK)}, self.repeats)
+        batch_ours, batch_peer = batch["check"], batch.get("peer")
         table.add(f"3. one `plantool check` call on {len(files)} generated plans", batch_ours,
                   "one `check-jsonschema` call, same files", batch_peer, 0.15)
+        table.add(f"4. one `plantool summary` call on the same {len(files)} plans (CSV to stdout)", batch["summary"],
+                  "the same `check-jsonschema` runs", batch_peer, 0.3)
 
         docx, peer_docx = self.work / "out" / "plan.docx", self.work / "out" / "peer.docx"
         docx.parent.mkdir()
@@ -140,9 +144,9 @@ class Bench:
         times = interleaved({"ours": (export, MUST_SUCCEED), "pipeline": (pipeline, MUST_SUCCEED),
                              "pandoc": (pandoc, MUST_SUCCEED)}, self.repeats)
         label = f"cold `plantool export docx {plan.name} -o x.docx --draft --force`"
-        table.add(f"4. {label}", times["ours"], "`check-jsonschema … && pandoc plan.md -o out.docx`",
+        table.add(f"5. {label}", times["ours"], "`check-jsonschema … && pandoc plan.md -o out.docx`",
                   times.get("pipeline"), 0.5)
-        table.add("5. the same export", times["ours"], "`pandoc plan.md -o out.docx` alone", times.get("pandoc"), 2.0)
+        table.add("6. the same export", times["ours"], "`pandoc plan.md -o out.docx` alone", times.get("pandoc"), 2.0)
 
         sections = [self.header(), "", table.markdown(), "", self.notes(plan, markdown_file, len(files)),
                     "", self.memory(corpus, files),
@@ -180,7 +184,9 @@ class Bench:
                                            " (derbyshire-2024.plan.yaml does not exist yet)") + ".",
             "- Row 3: plantool forks worker processes for 16 or more files (one per CPU here); check-jsonschema "
             "uses one process. The CPU time below separates the two causes of the gap: less work, and two cores.",
-            f"- Rows 4–5: the real plan has check errors, so plantool exports it with `--draft` (a plain export "
+            "- Row 4: `plantool summary` checks every plan as `check` does (same workers), extracts its figures in the "
+            "same pass, matches it to the council register and writes the CSV; rows 3 and 4 and their peer ran in turn.",
+            f"- Rows 5–6: the real plan has check errors, so plantool exports it with `--draft` (a plain export "
             f"refuses); the check still runs first. The peer's Markdown ({markdown_file.stat().st_size / 1024:.0f} KB) "
             "comes from the same plan via benchmarks/markdown.py; `&&` runs through /bin/sh.",
             f"- The {count} generated plans (benchmarks/corpus.py) are one per English council, 8–20 KB, seeded; "
@@ -190,8 +196,9 @@ class Bench:
     def memory(self, corpus: Path, files: list[Path]) -> str:
         rows = ["| one call on %d plans | peak RSS, largest process | CPU s, user+sys, all processes |" % len(files),
                 "|---|---|---|"]
-        mb, cpu = peak_rss_and_cpu([self.plantool, "check", str(corpus)])
-        rows.append(f"| plantool check | {mb:,.0f} MB | {cpu:.2f} |")
+        for command in ("check", "summary"):
+            mb, cpu = peak_rss_and_cpu([self.plantool, command, str(corpus)])
+            rows.append(f"| plantool {command} | {mb:,.0f} MB | {cpu:.2f} |")
         if self.checker:
             mb, cpu = peak_rss_and_cpu(self.schema_check(files))
             rows.append(f"| check-jsonschema | {mb:,.0f} MB | {cpu:.2f} |")

@@ -1,12 +1,13 @@
 """Entry point for `plantool` and `python -m plantool`: `main(argv) -> int`.
 
-`--version`, and plain `check` and `export FORMAT` runs, are answered before the
-CLI framework is imported: the pre-commit hook runs `check` on every commit and
-`export` is part of an edit-and-look loop, and typer with click costs about a
-third of a `check`. Anything unusual (help, an unknown option, a missing value)
+`--version`, and plain `check`, `export FORMAT` and `summary` runs, are answered before the
+CLI framework is imported: the pre-commit hook runs `check` on every commit,
+`export` is part of an edit-and-look loop, `summary` is held to a fraction of a
+schema checker's time, and typer with click costs about a third of a `check`. Anything unusual (help, an unknown option, a missing value)
 goes to the full CLI, which gives the usual messages. A test proves both paths
 print the same. The check formats and the export formats, with their options,
-come from their registries (`plantool/check/reports/`, `plantool/export/`).
+come from their registries (`plantool/check/reports/`, `plantool/export/`,
+`plantool/summary/formats/`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import sys
 # option -> (keyword, takes a value)
 CHECK_OPTIONS = {"--format": ("output_format", True), "-f": ("output_format", True), "--strict": ("strict", False)}
 EXPORT_OPTIONS = {"--output": ("output", True), "-o": ("output", True), "--draft": ("draft", False), "--force": ("force", False)}
+SUMMARY_OPTIONS = {"--output": ("output", True), "-o": ("output", True), "--format": ("output_format", True),
+                   "-f": ("output_format", True), "--group-by": ("group_by", True), "--force": ("force", False)}
 
 
 def _parse(argv: list[str], options: dict):
@@ -84,6 +87,27 @@ def fast_export_arguments(argv: list[str]):
     }
 
 
+def fast_summary_arguments(argv: list[str]):
+    """Keyword arguments of run_summary for a simple `summary` command line, or None to use the full CLI."""
+    if not argv or argv[0] != "summary":
+        return None
+    from pathlib import Path
+
+    from plantool.summary.columns import GROUP_BY
+    from plantool.summary.formats import FORMATS
+
+    parsed = _parse(argv[1:], SUMMARY_OPTIONS)
+    if parsed is None or not parsed[0]:
+        return None
+    paths, given = parsed
+    output_format, group_by = given.get("output_format", "csv"), given.get("group_by")
+    if output_format not in FORMATS or group_by not in (None, *GROUP_BY):
+        return None
+    output = given.get("output")
+    return {"paths": paths, "output": Path(output) if output else None, "output_format": output_format,
+            "group_by": group_by, "force": bool(given.get("force"))}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run plantool on `argv` (default: the process's arguments) and return the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -105,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         from plantool.guard import guarded
 
         return guarded(lambda: run_export(argv[1], **export, err=sys.stderr), argv)
+    summary = fast_summary_arguments(argv)
+    if summary is not None:  # an analyst's sweep of hundreds of plans: typer would add a tenth to a quick run
+        from plantool.commands.summary import run_summary
+        from plantool.guard import guarded
+
+        return guarded(lambda: run_summary(**summary, out=sys.stdout, err=sys.stderr), argv)
     from plantool.cli import run
 
     return run(argv)

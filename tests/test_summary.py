@@ -377,14 +377,14 @@ def test_group_statistics_per_type_split_shares_by_base(tmp_path):
     share = {(l["group"], l["base"]): l for l in lines if l["figure"] == "agency_share_percent"}
     assert set(share) == {("county", "pay_bill"), ("county", ""), ("district", "pay_bill"), ("district", "staffing_budget"), ("district", "")}
     pay_bill = share[("district", "pay_bill")]
-    assert (pay_bill["plans"], pay_bill["count"], pay_bill["median"], pay_bill["q1"], pay_bill["q3"]) == ("5", "3", "2", "1.5", "3")
-    assert (share[("district", "staffing_budget")]["count"], share[("district", "staffing_budget")]["median"]) == ("1", "9")
+    assert [float(pay_bill[k]) for k in ("plans", "count", "min", "q1", "median", "q3", "max")] == [5, 3, 1, 1.5, 2, 3, 4]
+    assert [float(share[("district", "staffing_budget")][k]) for k in ("count", "median")] == [1, 9]
     counts = share[("district", "")]
     assert (counts["count"], counts["median"], counts["not_available"], counts["missing"]) == ("4", "", "1", "0")
     spend = next(l for l in lines if l["figure"] == "agency_spend_gbp" and l["group"] == "district")
-    assert (spend["count"], spend["missing"], spend["median"]) == ("1", "4", "300000")
+    assert (spend["count"], spend["missing"], float(spend["median"])) == ("1", "4", 300000)
     savings = next(l for l in lines if l["figure"] == "savings_achieved_gbp" and l["group"] == "county")
-    assert savings["not_available"] == "" and savings["median"] == "450000"
+    assert savings["not_available"] == "" and float(savings["median"]) == 450000
 
 
 def test_group_statistics_agree_with_the_statistics_module_on_every_figure(tmp_path):
@@ -446,12 +446,27 @@ def test_no_progress_bar_when_output_is_piped():
 # -- the README ----------------------------------------------------------------------------
 
 
-def test_the_readme_column_dictionary_is_the_code_s():
+def readme_section(heading: str) -> str:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert C.dictionary_markdown() in readme
-    documented = [line.split("`")[1] for line in readme.splitlines() if line.startswith("| `") and "` | " in line
-                  and line.split("`")[1] in C.NAMES]
+    section = readme[readme.index(heading) + len(heading):]
+    return section[: section.index("\n#")]
+
+
+def test_the_readme_column_dictionary_is_the_code_s():
+    section = readme_section("### Column dictionary")
+    assert C.dictionary_markdown() in section
+    documented = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
     assert documented == list(C.NAMES)
+
+
+def test_the_readme_summary_of_the_examples_is_what_summary_prints():
+    section = readme_section("### The summary of the examples")
+    lines = [line for line in section.splitlines() if line.startswith("| ")]
+    header = [cell.strip().strip("`") for cell in lines[0].strip("|").split("|")]
+    shown = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[1:]]
+    printed = csv_rows(run_plantool("summary", "examples/", cwd=REPO).stdout)
+    assert shown == [[row[name] for name in header] for row in printed]
+    assert (REPO / "examples" / "summary-completeness.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_every_register_council_type_is_a_group(tmp_path):
@@ -463,3 +478,37 @@ def test_every_register_council_type_is_a_group(tmp_path):
 def test_odd_values_are_invalid_figures_never_a_crash(tmp_path, bad):
     row = one_row(tmp_path, at(complete_plan(), "disclosures.facility_time.cost", bad))
     assert row["facility_cost_gbp"] == "" and row["facility_cost_gbp_status"] == "invalid"
+
+
+# -- the typer-free fast path --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["summary", "plans"], {"paths": ["plans"], "output": None, "output_format": "csv", "group_by": None, "force": False}),
+    (["summary", "a", "b", "-o", "s.html", "-f", "html", "--group-by=region", "--force"],
+     {"paths": ["a", "b"], "output": Path("s.html"), "output_format": "html", "group_by": "region", "force": True}),
+    (["summary"], None),
+    (["summary", "a", "--format", "xml"], None),
+    (["summary", "a", "--group-by", "colour"], None),
+    (["summary", "--help"], None),
+    (["summary", "a", "-o"], None),
+])
+def test_fast_summary_path_takes_only_simple_command_lines(argv, expected):
+    from plantool.__main__ import fast_summary_arguments
+
+    assert fast_summary_arguments(argv) == expected
+
+
+def test_fast_summary_path_gives_what_the_full_cli_gives(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    paths = [str(p) for p in sorted(EXAMPLES.glob("*.plan.yaml"))] + [str(tmp_path / "missing.plan.yaml")]
+    for options in ([], ["--format", "json", "--group-by", "region"]):
+        fast = run_plantool("summary", *options, *paths)
+        full = subprocess.run(
+            [sys.executable, "-c", "import sys; from plantool.cli import run; sys.argv[0] = 'plantool'; sys.exit(run())",
+             "summary", *options, *paths], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert (fast.returncode, fast.stdout, fast.stderr) == (full.returncode, full.stdout, full.stderr)
+        assert fast.returncode == 2 and fast.stdout

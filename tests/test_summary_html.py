@@ -126,3 +126,20 @@ def test_axe_finds_no_violations_in_headless_chromium(tmp, name, charts):
     assert not violations, [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
     assert title.startswith("Productivity plans compared")
     assert all(url.startswith(("file:", "data:")) for url in requests), requests
+
+
+def test_the_readme_chart_is_the_examples_completeness_chart(tmp_path):
+    """The committed image is what `python -m plantool.summary.charts examples/` draws (same size: same groups and layout)."""
+    import struct
+    import subprocess
+
+    import os
+
+    fresh = tmp_path / "chart.png"
+    result = subprocess.run([sys.executable, "-m", "plantool.summary.charts", str(EXAMPLES), "-o", str(fresh)],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "Medians: county 95.65% (1 plan); district 82.69% (2 plans); unitary 80.77% (1 plan)." in result.stdout
+    committed = (EXAMPLES / "summary-completeness.png").read_bytes()
+    size = lambda png: struct.unpack(">II", png[16:24])  # noqa: E731  (the IHDR chunk's width and height)
+    assert committed[:8] == b"\x89PNG\r\n\x1a\n" and size(committed) == size(fresh.read_bytes())

@@ -22,7 +22,6 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
     from plantool.summary.batch import IO_ERROR, summarise_files
     from plantool.summary.coverage import cover
     from plantool.summary.formats import Summary, renderer
-    from plantool.summary.groups import group_statistics
     from plantool.summary.progress import DelayedProgress, wanted
 
     if output is not None and (output.is_dir() or output.exists() and not force):  # before the work, not after it
@@ -46,7 +45,11 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
     unreadable = [row["load_error"] for row in rows if row.pop(IO_ERROR, False)]
     coverage = cover(rows, register)
     grouping = group_by or ("type" if output_format == "html" else None)  # the report always has its group tables
-    groups = group_statistics(rows, grouping) if grouping else None
+    groups = None
+    if grouping:
+        from plantool.summary.groups import group_statistics  # the statistics module is imported only when needed
+
+        groups = group_statistics(rows, grouping)
     text = renderer(output_format)(Summary(rows, coverage, groups, grouping, __version__))
     if output is None:
         out.write(text)

@@ -39,31 +39,65 @@ class Coverage:
         }
 
 
-def match(row: dict, register) -> None:
-    """Fill the row's register columns from the council the plan names, in place."""
+class Names:
+    """The register's names, normalised once, to match many plans by name.
+
+    The same exact matches as `Register.resolve` tries first (the name or any other
+    spelling, then its distinctive words), built once instead of per plan; the
+    guesses resolve makes after those (a part of a name, a close spelling) are left
+    out, because a summary must not join a plan to a council it only resembles.
+    """
+
+    def __init__(self, register):
+        from plantool.register import distinctive, normalise
+
+        self.register = register
+        self.tables = []
+        for matcher in (normalise, distinctive):
+            table: dict[str, set] = {}
+            for council in register.councils:
+                for key in council.keys():
+                    table.setdefault(matcher(key), set()).add(council.gss_code)
+            self.tables.append((matcher, table))
+
+    def find(self, name: str):
+        """The one council of that name, or None (no such name, or several councils share it)."""
+        council = self.register.by_code(name)
+        if council is not None:
+            return council
+        for matcher, table in self.tables:
+            wanted = matcher(name)
+            codes = table.get(wanted) if wanted else None
+            if codes:
+                return self.register.by_code(next(iter(codes))) if len(codes) == 1 else None
+        return None
+
+
+def match(row: dict, register, names: Names | None = None) -> Names | None:
+    """Fill the row's register columns from the council the plan names, in place; returns the name index if it made one."""
     if row["load_error"] is not None:
-        return
+        return names
     name, code = row["plan_council_name"], row["plan_gss_code"]
     council = register.by_code(code) if code else None
     how = C.MATCHED_BY_CODE
     if council is None and name:
-        try:
-            council, how = register.resolve(name), C.MATCHED_BY_NAME
-        except LookupError:  # unknown or ambiguous: the register cannot say which council
-            council = None
+        names = names or Names(register)
+        council, how = names.find(name), C.MATCHED_BY_NAME
     if council is None:
         row["council"], row["gss_code"] = name, code
         row["register_match"] = C.NOT_IN_REGISTER if (name or code) else C.NOT_GIVEN
-        return
+        return names
     row.update(council=council.name, gss_code=council.gss_code, council_type=council.type, region=council.region or None,
                register_match=how)
+    return names
 
 
 def cover(rows: list[dict], register) -> Coverage:
     """Match every row (in place) and work out the register's coverage."""
     files: dict[str, list[str]] = {}
+    names = None  # made only when a plan must be matched by name
     for row in rows:
-        match(row, register)
+        names = match(row, register, names)
         if row["register_match"] in (C.MATCHED_BY_CODE, C.MATCHED_BY_NAME):
             files.setdefault(row["gss_code"], []).append(row["file"])
     for row in rows:

@@ -77,10 +77,13 @@ def figure(data: dict, path: tuple) -> tuple[Any, str, str | None]:
     """(value, status, note) of the figure at `path`; a not-available declaration anywhere above it counts."""
     value: Any = data
     for part in path:
-        if is_not_available(value):
+        if not isinstance(value, dict):
+            value = None
             break
-        value = value.get(part) if isinstance(value, dict) else None
-    if is_not_available(value):
+        if "not_available" in value:  # declared not available here, above the figure
+            break
+        value = value.get(part)
+    if isinstance(value, dict) and is_not_available(value):
         return None, C.NOT_AVAILABLE, one_line(value["not_available"])
     if number(value) is not None:
         return value, C.GIVEN, None

@@ -9,7 +9,6 @@ cannot be compared; one more line with an empty base counts its statuses.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import asdict, dataclass
 
 from plantool.summary import columns as C
@@ -51,6 +50,8 @@ def quartiles(values: list[float]) -> tuple[float, float, float]:
     """(lower quartile, median, upper quartile), inclusive method; one value is all three."""
     if len(values) == 1:
         return values[0], values[0], values[0]
+    import statistics  # imported here: a plain CSV summary need not load it
+
     q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
     return q1, median, q3
 

@@ -1,7 +1,7 @@
 """`--format csv`: the plans table, or with --group-by the group statistics, as analysts load CSV.
 
-UTF-8, a header row, one value per cell, numbers as plain numbers (no thousands
-separators, no £ or %), an empty cell for nothing, the columns always in the
+UTF-8, a header row, one value per cell, numbers as plain numbers (Python's
+shortest form: no thousands separators, no £ or %), an empty cell for nothing, the columns always in the
 order of `columns.COLUMNS`. A text cell that a spreadsheet would run as a
 formula (it starts with =, + or @) gets a leading apostrophe, as spreadsheets
 themselves do to show text.
@@ -20,15 +20,11 @@ GROUP_HEADER = ("group_by", "group", "plans", *(f.name for f in fields(Line)))
 FORMULA_STARTS = ("=", "+", "@")
 
 
-def cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def cell(value):
+    """A value as the csv module should write it: None is an empty cell, numbers stay numbers, formulas are defused."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def render(summary) -> str:
@@ -37,7 +33,7 @@ def render(summary) -> str:
     if summary.groups is None:
         writer.writerow(NAMES)
         for row in summary.rows:
-            writer.writerow([cell(row[name]) for name in NAMES])
+            writer.writerow([cell(value) for value in map(row.__getitem__, NAMES)])
     else:
         writer.writerow(GROUP_HEADER)
         for group in summary.groups:
