@@ -148,7 +148,7 @@ class Planted:
 
     def __init__(self):
         self.values: dict = {}
-        for kind in ("achieved", "planned"):
+        for kind in ("achieved", "planned", "required"):
             self.values[f"savings_{kind}_gbp"] = 0
             for kind_of in ("cashable", "income", "cost_avoidance", "type_not_stated"):
                 self.values[f"savings_{kind}_{kind_of}_gbp"] = 0
@@ -173,7 +173,7 @@ class Planted:
 
 
 def _saving(rng: random.Random, kind: str | None = None) -> dict:
-    saving = {"amount": rng.randint(20, 900) * 1000, "kind": kind or rng.choice(["achieved", "planned"])}
+    saving = {"amount": rng.randint(20, 900) * 1000, "kind": kind or rng.choice(["achieved", "planned", "planned", "required"])}
     kind_of = rng.choice(SAVING_TYPES)
     if kind_of:
         saving["type"] = kind_of

@@ -36,7 +36,7 @@ GROUP_BY = {"type": "council_type", "region": "region"}
 # How a plan was matched to the council register.
 MATCHED_BY_CODE, MATCHED_BY_NAME, NOT_IN_REGISTER, NOT_GIVEN = "gss_code", "name", "not_in_register", "not_given"
 
-SAVING_KINDS = ("achieved", "planned")  # the schema's saving `kind`
+SAVING_KINDS = ("achieved", "planned", "required")  # the schema's saving `kind`
 SAVING_TYPES = ("cashable", "income", "cost_avoidance")  # the schema's saving `type`
 TYPE_NOT_STATED = "type_not_stated"
 INCOME_KINDS = ("target", "achieved")  # the schema's income line `kind`
@@ -108,7 +108,9 @@ def _period(prefix: str, section: str, what: str) -> Column:
 
 
 def _savings() -> list[Column]:
-    totals = [_number(f"savings_{kind}_gbp", GBP, f"Total of the {kind} savings the plan states, in pounds.")
+    words = {"achieved": "achieved (already banked)", "planned": "planned (identified, not yet banked)",
+             "required": "required (a gap still to be found)"}
+    totals = [_number(f"savings_{kind}_gbp", GBP, f"Total of the savings the plan states as {words.get(kind, kind)}, in pounds.")
               for kind in SAVING_KINDS]
     by_type = [
         _number(f"savings_{kind}_{kind_of}_gbp", GBP,
