@@ -154,11 +154,14 @@ def test_savings_initiatives_and_income_are_found_in_every_place_the_schema_hold
 
 def test_the_places_holding_initiatives_and_savings_are_the_schema_s():
     """Every reference to an initiatives list or a saving in the schema sits under a key the extraction looks under."""
-    from plantool.summary.extract import _list_keys
+    from plantool.summary.extract import _places
 
     schema = load_schema()
     text = json.dumps(schema.raw)
-    assert _list_keys(schema) == (frozenset({"initiatives"}), frozenset({"savings"}))
+    initiatives, savings, through = _places(schema)
+    assert (initiatives, savings) == (frozenset({"initiatives"}), frozenset({"savings"}))
+    assert {"themes", "transformation", "sections", "topics", "partnerships", "items", "other_sections"} <= through
+    assert not {"disclosures", "plan", "council", "measures", "edi"} & through
     assert text.count('"#/$defs/initiatives"') == text.count('"initiatives": {"$ref": "#/$defs/initiatives"}') > 5
     assert text.count('"#/$defs/saving"') == text.count('"items": {"$ref": "#/$defs/saving"}') == 2
 

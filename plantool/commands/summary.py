@@ -20,7 +20,7 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
     from plantool.plan.paths import expand
     from plantool.register import RegisterError, load_register
     from plantool.summary.batch import IO_ERROR, summarise_files
-    from plantool.summary.coverage import cover
+    from plantool.summary.coverage import Matcher, cover
     from plantool.summary.formats import Summary, renderer
     from plantool.summary.progress import DelayedProgress, wanted
 
@@ -35,15 +35,17 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
         return USAGE
     files, problems = expand(paths)
     progress = DelayedProgress(len(files), err, enabled=wanted(err, out, output is not None))
-    rows = []
+    rows, unreadable, match = [], [], Matcher(register)
     try:
         for row in summarise_files(files):
+            if row.pop(IO_ERROR, False):
+                unreadable.append(row["load_error"])
+            match(row)  # here, while the workers go on with the next plans
             rows.append(row)
             progress.advance()
     finally:
         progress.close()
-    unreadable = [row["load_error"] for row in rows if row.pop(IO_ERROR, False)]
-    coverage = cover(rows, register)
+    coverage = cover(rows, register, matched=True)
     grouping = group_by or ("type" if output_format == "html" else None)  # the report always has its group tables
     groups = None
     if grouping:

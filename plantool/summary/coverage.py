@@ -73,35 +73,42 @@ class Names:
         return None
 
 
-def match(row: dict, register, names: Names | None = None) -> Names | None:
-    """Fill the row's register columns from the council the plan names, in place; returns the name index if it made one."""
-    if row["load_error"] is not None:
-        return names
-    name, code = row["plan_council_name"], row["plan_gss_code"]
-    council = register.by_code(code) if code else None
-    how = C.MATCHED_BY_CODE
-    if council is None and name:
-        names = names or Names(register)
-        council, how = names.find(name), C.MATCHED_BY_NAME
-    if council is None:
-        row["council"], row["gss_code"] = name, code
-        row["register_match"] = C.NOT_IN_REGISTER if (name or code) else C.NOT_GIVEN
-        return names
-    row.update(council=council.name, gss_code=council.gss_code, council_type=council.type, region=council.region or None,
-               register_match=how)
-    return names
+class Matcher:
+    """Fills a row's register columns from the council its plan names; the name index is made only if a plan needs it."""
+
+    def __init__(self, register):
+        self.register = register
+        self.names: Names | None = None
+
+    def __call__(self, row: dict) -> None:
+        if row["load_error"] is not None:
+            return
+        name, code = row["plan_council_name"], row["plan_gss_code"]
+        council = self.register.by_code(code) if code else None
+        how = C.MATCHED_BY_CODE
+        if council is None and name:
+            self.names = self.names or Names(self.register)
+            council, how = self.names.find(name), C.MATCHED_BY_NAME
+        if council is None:
+            row["council"], row["gss_code"] = name, code
+            row["register_match"] = C.NOT_IN_REGISTER if (name or code) else C.NOT_GIVEN
+            return
+        row.update(council=council.name, gss_code=council.gss_code, council_type=council.type,
+                   region=council.region or None, register_match=how)
 
 
-def cover(rows: list[dict], register) -> Coverage:
-    """Match every row (in place) and work out the register's coverage."""
+def cover(rows: list[dict], register, *, matched: bool = False) -> Coverage:
+    """The register's coverage by these rows, matching each row first (in place) unless `matched` says a Matcher has."""
+    if not matched:
+        match = Matcher(register)
+        for row in rows:
+            match(row)
     files: dict[str, list[str]] = {}
-    names = None  # made only when a plan must be matched by name
     for row in rows:
-        names = match(row, register, names)
         if row["register_match"] in (C.MATCHED_BY_CODE, C.MATCHED_BY_NAME):
             files.setdefault(row["gss_code"], []).append(row["file"])
     for row in rows:
-        if row["gss_code"] in files and row["register_match"] in (C.MATCHED_BY_CODE, C.MATCHED_BY_NAME):
+        if row["register_match"] in (C.MATCHED_BY_CODE, C.MATCHED_BY_NAME):
             row["plans_for_council"] = len(files[row["gss_code"]])
     coverage = Coverage(register.source.name, len(register.councils))
     for council in register.councils:

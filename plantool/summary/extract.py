@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from plantool.plan.questions import is_blank, is_not_available
+from plantool.plan.schema import follow_pointer
 from plantool.summary import columns as C
 
 NOTE_LIMIT = 200  # characters of an invalid value kept in its note
@@ -67,7 +68,7 @@ def plan_row(file: str, data: dict, schema, *, answered: int, questions: int, er
             elif section == C.COMBINING and not combining:
                 status = C.NOT_COMBINED
         row[column.name], row[f"{column.name}_status"], row[f"{column.name}_note"] = value, status, note
-    row.update(_totals(data, _list_keys(schema)))
+    row.update(_totals(data, _places(schema)))
     items = _mapping(_mapping(data.get("themes")).get("barriers")).get("items")
     row["barriers"] = len(items) if isinstance(items, list) else 0
     return row
@@ -93,35 +94,32 @@ def figure(data: dict, path: tuple) -> tuple[Any, str, str | None]:
     return None, C.INVALID, (written or "")[:NOTE_LIMIT]
 
 
-def _totals(data: dict, keys: tuple[frozenset, frozenset]) -> dict:
+def _totals(data: dict, places: tuple[frozenset, frozenset, frozenset]) -> dict:
     """Savings by kind and type, income lines by kind, initiatives by status: wherever the plan holds them."""
-    initiative_keys, saving_keys = keys
+    initiative_keys, saving_keys, through = places
     totals: dict[str, float] = {f"savings_{kind}_gbp": 0 for kind in C.SAVING_KINDS}
     totals.update({f"savings_{kind}_{kind_of}_gbp": 0 for kind in C.SAVING_KINDS for kind_of in (*C.SAVING_TYPES, C.TYPE_NOT_STATED)})
     totals.update({f"initiatives_{status}": 0 for status in C.INITIATIVE_STATUSES})
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if isinstance(value, list):
-                    if key in saving_keys:
-                        _add_savings(value, totals)
-                    elif key in initiative_keys:
-                        for item in value:
-                            status = item.get("status") if isinstance(item, dict) else None
-                            if status in C.INITIATIVE_STATUSES:
-                                totals[f"initiatives_{status}"] += 1
-                    walk(value)
-                elif isinstance(value, dict):
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                if isinstance(item, (dict, list)):
-                    walk(item)
+    def walk(node: dict) -> None:
+        for key, value in node.items():
+            if key not in through:  # the schema holds no initiatives or savings down there
+                continue
+            if isinstance(value, dict):
+                walk(value)
+            elif isinstance(value, list):
+                if key in saving_keys:
+                    _add_savings(value, totals)
+                elif key in initiative_keys:
+                    for item in value:
+                        status = item.get("status") if isinstance(item, dict) else None
+                        if status in C.INITIATIVE_STATUSES:
+                            totals[f"initiatives_{status}"] += 1
+                for item in value:
+                    if isinstance(item, dict):
+                        walk(item)
 
-    walk(data.get("themes"))
-    walk(data.get("topics"))
-    walk(data.get("other_sections"))
+    walk(data)
     income = _mapping(_mapping(data.get("topics")).get("income_generation")).get("items")
     for kind in C.INCOME_KINDS:
         totals[f"income_{kind}_gbp"] = sum(
@@ -151,27 +149,46 @@ def _covered(schema) -> dict[str, tuple]:
     return {}
 
 
+INITIATIVES_REF, SAVING_REF = "#/$defs/initiatives", "#/$defs/saving"
+
+
 @lru_cache(maxsize=4)
-def _list_keys(schema) -> tuple[frozenset, frozenset]:
-    """The keys under which the schema holds initiatives and savings lists, found once per schema."""
-    initiative_keys, saving_keys = set(), set()
+def _places(schema) -> tuple[frozenset, frozenset, frozenset]:
+    """(keys of initiatives lists, keys of savings lists, every key on the way to either), found once from the schema.
 
-    def visit(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in (node.get("properties") or {}).items():
-                if isinstance(value, dict):
-                    if value.get("$ref") == "#/$defs/initiatives":
-                        initiative_keys.add(key)
-                    if (value.get("items") or {}).get("$ref") == "#/$defs/saving":
-                        saving_keys.add(key)
-            for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
+    The walk for totals goes down only through the keys the schema can hold them under,
+    so a new place in the schema is found without a change here.
+    """
+    initiative_keys: set[str] = set()
+    saving_keys: set[str] = set()
+    through: set[str] = set()
+    known: dict[int, bool] = {}
 
-    visit(schema.raw)
-    return frozenset(initiative_keys), frozenset(saving_keys)
+    def holds(node: Any) -> bool:
+        if isinstance(node, list):
+            return any([holds(item) for item in node])  # every item, so every key is seen
+        if not isinstance(node, dict):
+            return False
+        if node.get("$ref") in (INITIATIVES_REF, SAVING_REF):
+            return True
+        if id(node) in known:
+            return known[id(node)]
+        known[id(node)] = False  # while it is being looked at
+        found = isinstance(node.get("$ref"), str) and holds(follow_pointer(schema.raw, node["$ref"]))
+        for name, child in (node.get("properties") or {}).items():
+            if isinstance(child, dict) and child.get("$ref") == INITIATIVES_REF:
+                initiative_keys.add(name)
+            if isinstance(child, dict) and (child.get("items") or {}).get("$ref") == SAVING_REF:
+                saving_keys.add(name)
+            if holds(child):
+                through.add(name)
+                found = True
+        found = any([holds(value) for key, value in node.items() if key not in ("properties", "$ref")]) or found
+        known[id(node)] = found
+        return found
+
+    holds(schema.raw)
+    return frozenset(initiative_keys), frozenset(saving_keys), frozenset(through)
 
 
 def _mapping(value: Any) -> dict:

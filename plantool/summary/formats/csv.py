@@ -13,11 +13,12 @@ import csv
 import io
 from dataclasses import fields
 
-from plantool.summary.columns import NAMES
+from plantool.summary.columns import COLUMNS, NAMES
 from plantool.summary.groups import Line
 
 GROUP_HEADER = ("group_by", "group", "plans", *(f.name for f in fields(Line)))
 FORMULA_STARTS = ("=", "+", "@")
+TEXT_AT = tuple(i for i, column in enumerate(COLUMNS) if not column.numeric)  # only text can look like a formula
 
 
 def cell(value):
@@ -33,7 +34,11 @@ def render(summary) -> str:
     if summary.groups is None:
         writer.writerow(NAMES)
         for row in summary.rows:
-            writer.writerow([cell(value) for value in map(row.__getitem__, NAMES)])
+            values = list(map(row.__getitem__, NAMES))
+            for i in TEXT_AT:
+                if values[i]:
+                    values[i] = cell(values[i])
+            writer.writerow(values)
     else:
         writer.writerow(GROUP_HEADER)
         for group in summary.groups:

@@ -20,12 +20,12 @@ from plantool.summary.groups import Line
 
 WHAT_GROUP = chart_data.WHAT_GROUP
 BASES = {"pay_bill": "the pay bill", "staffing_budget": "the staffing budget", "total_spend": "total spend"}
+# How a figure that is not given reads in a cell (its note follows a colon), and what that means.
 STATUS_WORDS = {
-    C.NOT_AVAILABLE: labels.NOT_AVAILABLE + ": {note}",
-    C.MISSING: "Missing",
-    C.COMBINED: "In the combined figure",
-    C.INVALID: "Not a number: {note}",
-    C.NOT_COMBINED: "",
+    C.NOT_AVAILABLE: (labels.NOT_AVAILABLE, "the plan declares the figure not available, and gives the reason shown"),
+    C.MISSING: ("Missing", "the plan leaves the figure out or empty"),
+    C.COMBINED: ("In the combined figure", "the plan reports agency staff and consultants as one figure"),
+    C.INVALID: ("Not a number", "the plan writes something other than a number (check reports it as an error)"),
 }
 UNIT_WORDS = {C.GBP: "£", C.PERCENT: "%", C.FTE: "FTE", C.COUNT: "number"}
 
@@ -80,12 +80,8 @@ def _introduction(summary) -> str:
     facts = [f"{len(summary.rows)} plans summarised"
              + (f", {unreadable} of which could not be read" if unreadable else ""),
              f"{len(coverage.with_plan)} of the {coverage.councils} councils in the register have a plan here"]
-    words = (
-        "<dl>\n<dt>Not available</dt><dd>the plan declares the figure not available, and gives the reason shown</dd>\n"
-        "<dt>Missing</dt><dd>the plan leaves the figure out or empty</dd>\n"
-        "<dt>In the combined figure</dt><dd>the plan reports agency staff and consultants as one figure</dd>\n"
-        "<dt>Not a number</dt><dd>the plan writes something other than a number (check reports it as an error)</dd>\n</dl>\n"
-    )
+    words = "<dl>\n" + "".join(f"<dt>{escape(label)}</dt><dd>{escape(meaning)}</dd>\n"
+                                for label, meaning in STATUS_WORDS.values()) + "</dl>\n"
     return f"<p>{escape('; '.join(facts))}.</p>\n<p>How figures that are not given read in the tables:</p>\n{words}"
 
 
@@ -211,7 +207,10 @@ def _figure(row: dict, name: str) -> str:
     status = row[f"{name}_status"]
     if status == C.GIVEN:
         return _as_written(row[name], C.column(name).unit)
-    return STATUS_WORDS[status].format(note=row[f"{name}_note"] or "")
+    if status not in STATUS_WORDS:  # not_combined: there is nothing to say in the separate figure's place
+        return ""
+    label, note = STATUS_WORDS[status][0], row[f"{name}_note"]
+    return f"{label}: {note}" if note else label
 
 
 def _share(row: dict, prefix: str) -> str:
