@@ -515,3 +515,12 @@ def test_fast_summary_path_gives_what_the_full_cli_gives(tmp_path):
              "summary", *options, *paths], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
         assert (fast.returncode, fast.stdout, fast.stderr) == (full.returncode, full.stdout, full.stderr)
         assert fast.returncode == 2 and fast.stdout
+
+
+def test_an_unusable_register_is_one_line_and_exit_2(tmp_path):
+    folder = write_plans(tmp_path / "plans", {"good.plan.yaml": complete_plan()})
+    bad = tmp_path / "councils.csv"
+    bad.write_text("code,name\nE1,x\n", encoding="utf-8")
+    result = run_plantool("summary", folder, env={"PLANTOOL_REGISTER": str(bad)})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [f"plantool: error: {bad}: register lacks column(s) gss_code, short_name, type, county_gss, region, alt_names"]

@@ -18,8 +18,7 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
                 out: TextIO, err: TextIO) -> int:
     from plantool.plan.fileio import WriteError, atomic_write
     from plantool.plan.paths import expand
-    from plantool.register import RegisterError, load_register
-    from plantool.summary.batch import IO_ERROR, summarise_files
+    from plantool.register import RegisterError
     from plantool.summary.coverage import Matcher, cover
     from plantool.summary.formats import Summary, renderer
     from plantool.summary.progress import DelayedProgress, wanted
@@ -28,24 +27,14 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
         why = "is a directory" if output.is_dir() else "already exists; use --force to replace it"
         err.write(f"plantool: error: {output}: {why}\n")
         return USAGE
+    files, problems = expand(paths)
+    match = Matcher()  # reads the register at the first row, while the workers start on the others
     try:
-        register = load_register()
+        rows, unreadable = _collect(files, match, DelayedProgress(len(files), err, enabled=wanted(err, out, output is not None)))
+        coverage = cover(rows, match.register, matched=True)
     except RegisterError as exc:
         err.write(f"plantool: error: {exc}\n")
         return USAGE
-    files, problems = expand(paths)
-    progress = DelayedProgress(len(files), err, enabled=wanted(err, out, output is not None))
-    rows, unreadable, match = [], [], Matcher(register)
-    try:
-        for row in summarise_files(files):
-            if row.pop(IO_ERROR, False):
-                unreadable.append(row["load_error"])
-            match(row)  # here, while the workers go on with the next plans
-            rows.append(row)
-            progress.advance()
-    finally:
-        progress.close()
-    coverage = cover(rows, register, matched=True)
     grouping = group_by or ("type" if output_format == "html" else None)  # the report always has its group tables
     groups = None
     if grouping:
@@ -66,6 +55,23 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
     for message in problems + unreadable:
         err.write(f"plantool: error: {message}\n")
     return USAGE if problems or unreadable else CLEAN
+
+
+def _collect(files: list[Path], match, progress) -> tuple[list[dict], list[str]]:
+    """Every file's row, matched to the register as it arrives; and the I/O errors of files that could not be read."""
+    from plantool.summary.batch import IO_ERROR, summarise_files
+
+    rows, unreadable = [], []
+    try:
+        for row in summarise_files(files):
+            if row.pop(IO_ERROR, False):
+                unreadable.append(row["load_error"])
+            match(row)  # here, while the workers go on with the next plans
+            rows.append(row)
+            progress.advance()
+    finally:
+        progress.close()
+    return rows, unreadable
 
 
 def closing_line(rows: list[dict], coverage, output: Path | None) -> str:

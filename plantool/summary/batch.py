@@ -49,11 +49,15 @@ def summarise_files(files: list[Path]) -> Iterator[dict]:
         return
     import multiprocessing
 
-    # The first file, done here, pays every one-off cost (imports, compiled schema, rule set) once; forked workers inherit it.
-    yield summarise_file(files[0])
+    # The first file, done here, pays every one-off cost (imports, compiled schema, rule set) once; forked workers
+    # inherit it. The workers start before that first row is handed over, so whatever the caller does with it
+    # (reading the council register) happens while they work.
+    first = summarise_file(files[0])
     rest = files[1:]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for values in pool.imap(_packed, rest, chunksize=max(1, len(rest) // (workers * 4))):
+        results = pool.imap(_packed, rest, chunksize=max(1, len(rest) // (workers * 4)))
+        yield first
+        for values in results:
             yield _unpacked(values)
 
 

@@ -74,11 +74,23 @@ class Names:
 
 
 class Matcher:
-    """Fills a row's register columns from the council its plan names; the name index is made only if a plan needs it."""
+    """Fills a row's register columns from the council its plan names.
 
-    def __init__(self, register):
-        self.register = register
+    The register is read at the first row unless one is given (RegisterError if it
+    cannot be), and the name index is made only if a plan needs it.
+    """
+
+    def __init__(self, register=None):
+        self._register = register
         self.names: Names | None = None
+
+    @property
+    def register(self):
+        if self._register is None:
+            from plantool.register import load_register
+
+            self._register = load_register()
+        return self._register
 
     def __call__(self, row: dict) -> None:
         if row["load_error"] is not None:
