@@ -11,7 +11,9 @@ import csv
 import io
 import json
 import math
+import os
 import statistics
+import sys
 from pathlib import Path
 
 import pytest
@@ -503,9 +505,7 @@ def test_fast_summary_path_takes_only_simple_command_lines(argv, expected):
 
 
 def test_fast_summary_path_gives_what_the_full_cli_gives(tmp_path):
-    import os
     import subprocess
-    import sys
 
     paths = [str(p) for p in sorted(EXAMPLES.glob("*.plan.yaml"))] + [str(tmp_path / "missing.plan.yaml")]
     for options in ([], ["--format", "json", "--group-by", "region"]):
@@ -524,3 +524,57 @@ def test_an_unusable_register_is_one_line_and_exit_2(tmp_path):
     result = run_plantool("summary", folder, env={"PLANTOOL_REGISTER": str(bad)})
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [f"plantool: error: {bad}: register lacks column(s) gss_code, short_name, type, county_gss, region, alt_names"]
+
+
+def test_a_bug_on_one_plan_is_that_plan_s_row_and_exit_3(tmp_path, monkeypatch):
+    from plantool.summary import batch
+
+    real = batch.plan_row
+
+    def fails_on_b(file, *args, **kwargs):
+        if file.endswith("b.plan.yaml"):
+            raise KeyError("a bug")
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "plan_row", fails_on_b)
+    folder = write_plans(tmp_path / "plans", {"a.plan.yaml": complete_plan(), "b.plan.yaml": complete_plan()})
+    code, out, err = summarise(folder)
+    rows = {Path(r["file"]).name: r for r in csv_rows(out)}
+    assert code == 3 and rows["a.plan.yaml"]["load_error"] == "" and rows["a.plan.yaml"]["agency_spend_gbp"] == "300000"
+    assert "b.plan.yaml: internal error while summarising this file: KeyError: 'a bug' (please report this)" in rows["b.plan.yaml"]["load_error"]
+    assert "Traceback" not in err and "internal error while summarising this file" in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="the parallel path runs on Linux with 2+ CPUs")
+def test_ctrl_c_during_a_parallel_summary_exits_130_silently_and_leaves_no_process(tmp_path):
+    """The summary's workers are check's (runner.each_file): the same clean stop."""
+    import signal
+    import subprocess
+    import time
+
+    from test_input_classes import children_of, in_session
+
+    plans = write_plans(tmp_path / "plans", {f"p{n:03}.plan.yaml": to_yaml(at(complete_plan(), "council.gss_code", None))
+                                             for n in range(400)})
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1")
+    interrupted = 0
+    for attempt in range(6):
+        process = subprocess.Popen([sys.executable, "-m", "plantool", "summary", str(plans)], env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while not children_of(process.pid) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.01 * attempt)
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            _, stderr = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            raise
+        if process.returncode == 0:
+            continue
+        assert (process.returncode, stderr.decode()) == (130, "plantool: interrupted\n"), attempt
+        time.sleep(0.2)
+        assert in_session(process.pid) == [], f"attempt {attempt}: processes left behind"
+        interrupted += 1
+    assert interrupted >= 4

@@ -97,8 +97,9 @@ def test_the_charts_data_tables_hold_the_figures_the_charts_draw(tmp):
     text = report("examples", tmp).read_text(encoding="utf-8")
     completeness = text[text.index('<table id="chart-completeness-data">'):]
     completeness = completeness[: completeness.index("</table>")]
-    # The examples: Derbyshire 22 of 23 (county); Durham 21 of 26 (unitary); Riverside 26 of 26 and Eastmoor 17 of 26 (district).
-    assert "<th scope=\"row\">county</th><td class=\"number\">1</td><td class=\"number\">95.65%</td>" in completeness
+    # The examples: Derbyshire 22 of 23 in both years (county); Durham 21 of 26 (unitary); Riverside 26 of 26 and
+    # Eastmoor 17 of 26 (district).
+    assert "<th scope=\"row\">county</th><td class=\"number\">2</td><td class=\"number\">95.65%</td>" in completeness
     assert "<th scope=\"row\">district</th><td class=\"number\">2</td><td class=\"number\">65.38%</td>" in completeness
 
 
@@ -139,7 +140,7 @@ def test_the_readme_chart_is_the_examples_completeness_chart(tmp_path):
     result = subprocess.run([sys.executable, "-m", "plantool.summary.charts", str(EXAMPLES), "-o", str(fresh)],
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert "Medians: county 95.65% (1 plan); district 82.69% (2 plans); unitary 80.77% (1 plan)." in result.stdout
+    assert "Medians: county 95.65% (2 plans); district 82.69% (2 plans); unitary 80.77% (1 plan)." in result.stdout
     committed = (EXAMPLES / "summary-completeness.png").read_bytes()
     size = lambda png: struct.unpack(">II", png[16:24])  # noqa: E731  (the IHDR chunk's width and height)
     assert committed[:8] == b"\x89PNG\r\n\x1a\n" and size(committed) == size(fresh.read_bytes())

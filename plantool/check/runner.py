@@ -13,12 +13,14 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator, TypeVar
 
 from plantool.plan import loader as documents
 from plantool.plan.paths import display_name
 from plantool.check.findings import ERROR, WARNING, Finding
 from plantool.plan.schema import Schema, dotted, load_schema
 
+T = TypeVar("T")
 _SILENCE = re.compile(r"#\s*plantool:\s*disable(?P<file>-file)?=(?P<rules>[\w,-]+)")
 
 
@@ -88,27 +90,37 @@ PARALLEL_FROM = 16  # files; below this, starting workers costs more than it sav
 
 
 def check_files(files: list[Path], schema: Schema | None = None) -> list[FileResult]:
-    """Check many files, using every core for a large batch; results keep the input order.
+    """Check many files, using every core for a large batch; results keep the input order."""
+    return list(each_file(check_file, files, schema))
 
-    Ctrl-C stops a parallel batch cleanly: the workers ignore SIGINT (only this
-    process reacts, with KeyboardInterrupt, exit 130), and they are ended and
-    waited for with SIGINT held back, so none is left behind and none prints.
+
+def each_file(work: Callable[..., T], files: list[Path], schema: Schema | None = None) -> Iterator[T]:
+    """`work(path, schema)` for every file, yielded in the input order as each is done; a large batch on every core.
+
+    `work` must never raise (as `check_file`). `summary` extracts figures in the same pass
+    through it. Ctrl-C stops a parallel batch cleanly: the workers ignore SIGINT (only this
+    process reacts, with KeyboardInterrupt, exit 130), and they are ended and waited for
+    with SIGINT held back, so none is left behind and none prints.
     """
     schema = schema or load_schema()
     workers = min(os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
     if len(files) < PARALLEL_FROM or workers < 2 or not sys.platform.startswith("linux"):
-        return [check_file(path, schema) for path in files]
+        for path in files:
+            yield work(path, schema)
+        return
     import multiprocessing
 
-    # Checking the first file here does every one-off job (imports, the compiled
+    # Doing the first file here does every one-off job (imports, the compiled
     # schema, the register, schema look-ups) once; forked workers inherit the results.
-    first = check_file(files[0], schema)
+    first = work(files[0], schema)
     rest = files[1:]
     pool = None
     try:
         with _sigint_held():  # a worker forked now starts with SIGINT pending, and drops it (_worker_start)
             pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
-        return [first] + pool.map(check_file, rest, chunksize=max(1, len(rest) // (workers * 4)))
+        results = pool.imap(work, rest, chunksize=max(1, len(rest) // (workers * 4)))
+        yield first  # the workers are busy already while the caller looks at it
+        yield from results
     finally:
         if pool is not None:
             with _sigint_held():  # a second Ctrl-C must not interrupt the clean-up half-way

@@ -2,7 +2,8 @@
 
 Exit 0 once the summary is written, whatever the plans' findings; 2 for a
 usage or I/O problem (an output that exists without --force, a path that
-names no plan or cannot be read: such a plan is still a row, with its error).
+names no plan or cannot be read: such a plan is still a row, with its error);
+3 when a bug in plantool was met on a plan (that plan's row says so).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from plantool import __version__
-from plantool.exit_codes import CLEAN, USAGE
+from plantool.exit_codes import CLEAN, INTERNAL, USAGE
 
 
 def run_summary(paths: list[str], output: Path | None, output_format: str, group_by: str | None, *, force: bool,
@@ -30,7 +31,7 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
     files, problems = expand(paths)
     match = Matcher()  # reads the register at the first row, while the workers start on the others
     try:
-        rows, unreadable = _collect(files, match, DelayedProgress(len(files), err, enabled=wanted(err, out, output is not None)))
+        rows, unreadable, internal = _collect(files, match, DelayedProgress(len(files), err, enabled=wanted(err, out, output is not None)))
         coverage = cover(rows, match.register, matched=True)
     except RegisterError as exc:
         err.write(f"plantool: error: {exc}\n")
@@ -54,24 +55,29 @@ def run_summary(paths: list[str], output: Path | None, output_format: str, group
     err.write(closing_line(rows, coverage, output) + "\n")
     for message in problems + unreadable:
         err.write(f"plantool: error: {message}\n")
+    if internal:
+        return INTERNAL
     return USAGE if problems or unreadable else CLEAN
 
 
-def _collect(files: list[Path], match, progress) -> tuple[list[dict], list[str]]:
-    """Every file's row, matched to the register as it arrives; and the I/O errors of files that could not be read."""
-    from plantool.summary.batch import IO_ERROR, summarise_files
+def _collect(files: list[Path], match, progress) -> tuple[list[dict], list[str], bool]:
+    """Every file's row, matched to the register as it arrives; the errors of files that could not be read or
+    summarised; and whether one of those was a bug in plantool."""
+    from plantool.summary.batch import INTERNAL_ERROR, IO_ERROR, summarise_files
 
-    rows, unreadable = [], []
+    rows, errors, internal = [], [], False
     try:
         for row in summarise_files(files):
-            if row.pop(IO_ERROR, False):
-                unreadable.append(row["load_error"])
+            flags = [row.pop(IO_ERROR, False), row.pop(INTERNAL_ERROR, False)]
+            if any(flags):
+                errors.append(row["load_error"])
+                internal = internal or flags[1]
             match(row)  # here, while the workers go on with the next plans
             rows.append(row)
             progress.advance()
     finally:
         progress.close()
-    return rows, unreadable
+    return rows, errors, internal
 
 
 def closing_line(rows: list[dict], coverage, output: Path | None) -> str:

@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     from plantool.plan.fileio import WriteError, atomic_write
     from plantool.plan.paths import expand
     from plantool.register import load_register
-    from plantool.summary.batch import IO_ERROR, summarise_files
+    from plantool.summary.batch import FLAGS, summarise_files
     from plantool.summary.coverage import cover
 
     parser = argparse.ArgumentParser(prog="python -m plantool.summary.charts", description=main.__doc__.splitlines()[0])
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)
     files, problems = expand(args.paths)
-    rows = [{k: v for k, v in row.items() if k != IO_ERROR} for row in summarise_files(files)]
+    rows = [{k: v for k, v in row.items() if k not in FLAGS} for row in summarise_files(files)]
     cover(rows, load_register())
     [chart] = [c for c in charts(rows, args.group_by) if c.key == args.chart]
     try:
