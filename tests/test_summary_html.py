@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, REPO, run_plantool
-from html_support import AXE, CHROMIUM_ARGS, WCAG_TAGS, require_browser, require_file
+from html_support import AXE, WCAG_TAGS
+from test_export_html_browser import browser  # noqa: F401  (the HTML export's Chromium fixture, reused)
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus  # noqa: E402
@@ -116,17 +117,6 @@ def test_not_available_missing_and_combined_read_differently(tmp):
     assert "Combined: 9.26% of the staffing budget" in text  # Derbyshire's agency share
     assert "<td>Missing</td>" in text
     assert "Not a number: £4,500" in text  # Eastmoor's EDI spend
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's headless Chromium through playwright, as the HTML export's tests launch it (tests/html_support.py)."""
-    sync_playwright, chromium = require_browser()
-    require_file(AXE, "npm ci --prefix tests/browser")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("name,charts", CASES, ids=["examples", "corpus", "examples-without-matplotlib"])
