@@ -111,6 +111,9 @@ def fast_summary_arguments(argv: list[str]):
 def main(argv: list[str] | None = None) -> int:
     """Run plantool on `argv` (default: the process's arguments) and return the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    from plantool.output import lenient
+
+    lenient(sys.stdout, sys.stderr)  # plan text no output can take is printed as escapes, never a crash
     if argv in (["--version"], ["-V"]):
         from plantool import __version__
 

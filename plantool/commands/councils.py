@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from typing import TextIO
 
 from plantool.exit_codes import CLEAN, USAGE
@@ -31,7 +30,9 @@ def run_councils(query: str, kind: str | None, output_format: str, *, out: TextI
             "type": kind,
             "councils": [council.as_dict() for council in found],
         }
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        from plantool.output import json_text
+
+        out.write(json_text(document, out) + "\n")
     elif output_format == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["gss_code", "name", "short_name", "type", "county_gss", "region", "alt_names"])

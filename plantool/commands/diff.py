@@ -39,12 +39,13 @@ def run_diff(last: str, this: str, output_format: str, output: str | None, *, fo
     if output is None:
         write(comparison, out, colour=output_format == "text" and use_colour(out))
         return CLEAN
+    from plantool.output import ESCAPES
     from plantool.plan.fileio import WriteError, atomic_write
 
     buffer = io.StringIO()
     write(comparison, buffer, colour=False)
     try:
-        atomic_write(Path(output), buffer.getvalue().encode("utf-8"), force=force)
+        atomic_write(Path(output), buffer.getvalue().encode("utf-8", ESCAPES), force=force)  # as printed: escapes for lone surrogates
     except WriteError as exc:
         err.write(f"plantool: error: {exc}\n")
         return USAGE

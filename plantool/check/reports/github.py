@@ -6,6 +6,7 @@ from typing import TextIO
 
 from plantool.check.findings import ERROR, INFO, WARNING
 from plantool.check.reports.text import file_summary
+from plantool.output import encodable
 
 LEVELS = {ERROR: "error", WARNING: "warning", INFO: "notice"}
 
@@ -19,11 +20,13 @@ def _escape_property(text: str) -> str:
 
 
 def write(report, out: TextIO) -> None:
+    lines = []
     for result in report.results:
         if result.io_error:
-            out.write(f"::error file={_escape_property(result.file)},title=plantool::{_escape_data(result.io_error)}\n")
+            lines.append(f"::error file={_escape_property(result.file)},title=plantool::{_escape_data(result.io_error)}")
             continue
         for f in result.findings:
             props = f"file={_escape_property(f.file)},line={f.line},col={f.col},title={_escape_property(f.rule)}"
-            out.write(f"::{LEVELS[f.severity]} {props}::{_escape_data(f.message)}\n")
-        out.write(file_summary(result, strict=report.strict) + "\n")
+            lines.append(f"::{LEVELS[f.severity]} {props}::{_escape_data(f.message)}")
+        lines.append(file_summary(result, strict=report.strict))
+    out.write(encodable("".join(line + "\n" for line in lines), out))  # one write, of text the stream takes

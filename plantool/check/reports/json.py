@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from plantool.check.findings import ERROR, INFO, WARNING
 from plantool.check.reports.text import counts
+from plantool.output import json_text
 
 JSON_VERSION = 1
 
@@ -51,5 +51,4 @@ def as_json(report) -> dict:
 
 
 def write(report, out: TextIO) -> None:
-    json.dump(as_json(report), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(as_json(report), out) + "\n")  # whole, and readable whatever the plan holds

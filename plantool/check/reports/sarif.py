@@ -12,13 +12,13 @@ invocation is marked unsuccessful, as exit code 2 is.
 from __future__ import annotations
 
 import inspect
-import json
 import os
 from pathlib import Path, PurePath
 from typing import TextIO
 from urllib.parse import quote
 
 from plantool.check.findings import ERROR, INFO, WARNING
+from plantool.output import json_text
 from plantool.exit_codes import USAGE
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -129,5 +129,4 @@ def as_sarif(report) -> dict:
 
 
 def write(report, out: TextIO) -> None:
-    json.dump(as_sarif(report), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(as_sarif(report), out) + "\n")  # whole, and readable whatever the plan holds

@@ -10,6 +10,7 @@ import os
 from typing import TextIO
 
 from plantool.check.findings import ERROR, INFO, WARNING
+from plantool.output import encodable
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -62,7 +63,7 @@ def write(report, out: TextIO) -> None:
         total = [f for r in checked for f in r.findings]
         lines.append((f"{len(checked)} files checked: {summary_line(total, strict=report.strict)}", "summary"))
     if not use_colour(out):
-        out.write("".join(text + "\n" for text, _ in lines))
+        out.write(encodable("".join(text + "\n" for text, _ in lines), out))  # one write, of text the stream takes
         return
     from rich.console import Console
     from rich.text import Text
@@ -70,6 +71,7 @@ def write(report, out: TextIO) -> None:
     styles = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan", "summary": "bold"}
     console = Console(file=out, highlight=False, soft_wrap=True)
     for text, kind in lines:
+        text = encodable(text, out)
         if kind in (ERROR, WARNING, INFO):
             location, _, rest = text.partition(f": {kind}: ")
             console.print(Text.assemble((location, "dim"), ": ", (kind, styles[kind]), ": ", rest))

@@ -7,20 +7,19 @@ the report shows for them; paths are the dotted data paths `check` uses.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from plantool import __version__
 from plantool.diff import matching
 from plantool.diff.model import Barrier, Comparison, Initiative, PlanSide, SavingsLine
+from plantool.output import json_text
 from plantool.plan.schema import dotted
 
 JSON_VERSION = 1
 
 
 def write(comparison: Comparison, out: TextIO, *, colour: bool = False) -> None:
-    json.dump(as_json(comparison), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(as_json(comparison), out) + "\n")  # whole, and readable whatever the plans hold
 
 
 def as_json(c: Comparison) -> dict:

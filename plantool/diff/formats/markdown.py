@@ -10,6 +10,7 @@ import re
 from typing import TextIO
 
 from plantool.diff import report
+from plantool.output import encodable
 from plantool.publish.model import NOTE, BulletList, Paragraph, Section, Span, Table
 
 TOP_LEVEL = 2  # the report's title is a level-2 heading
@@ -17,7 +18,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def write(comparison, out: TextIO, *, colour: bool = False) -> None:
-    out.write(render(report.build(comparison)))
+    out.write(encodable(render(report.build(comparison)), out))
 
 
 def render(section: Section) -> str:

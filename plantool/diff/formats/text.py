@@ -11,6 +11,7 @@ from typing import TextIO
 
 from plantool.diff import report
 from plantool.diff.model import BACK, FORWARD
+from plantool.output import encodable
 from plantool.publish.model import NOTE, BulletList, Paragraph, Section, Table
 
 WIDTH = 44  # widest a table column gets before its text wraps
@@ -22,14 +23,14 @@ def write(comparison, out: TextIO, *, colour: bool = False) -> None:
     lines: list[tuple[str, str | None]] = []
     emit(report.build(comparison, review_lines=True), lines)
     if not colour:
-        out.write("".join(text + "\n" for text, _ in lines))
+        out.write(encodable("".join(text + "\n" for text, _ in lines), out))  # one write, of text the stream takes
         return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
     for text, style in lines:
-        console.print(Text(text, style=style or ""))
+        console.print(Text(encodable(text, out), style=style or ""))
 
 
 def emit(section: Section, lines: list) -> None:
