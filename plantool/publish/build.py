@@ -13,7 +13,9 @@ schema appears in the next export.
 
 A draft shows every question `check` counts as unanswered, wherever it is (a
 prompt, a list, a disclosure figure, a whole disclosure section), with a note;
-a final plan leaves them out.
+a final plan leaves them out. A draft may hold anything where the schema
+expects something else: the builder reads the plan through `typed.well_typed`,
+so a wrongly typed part counts as absent and shows as not answered.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from plantool.publish.model import Contents, ContentsEntry, Paragraph, Published
 from plantool.publish.tables import figures_table, records_table
 from plantool.publish.text import not_answered, text_blocks
 from plantool.publish.title_block import draft_banner, metadata, title_facts
+from plantool.publish.typed import well_typed
 
 CONTENTS_DEPTH = 1  # top-level sections only: a 3-8 page plan needs no second level
 OWN_SECTIONS = "x-plantool-own-sections"  # the schema's mark on a list of the council's own headed sections
@@ -42,6 +45,7 @@ def build_plan(schema, data: dict, *, draft: bool, findings: int | None = None) 
     approved plan and a final document; it words the draft mark ("DRAFT – 13
     findings to resolve") and is ignored for a plan whose status is draft.
     """
+    data = well_typed(schema, data)  # a draft's wrongly typed parts, as if absent: shown as not answered
     council = data.get("council") if isinstance(data.get("council"), dict) else {}
     plan = data.get("plan") if isinstance(data.get("plan"), dict) else {}
     unanswered = unanswered_questions(schema, data) if draft else frozenset()
