@@ -513,3 +513,15 @@ def scaled_plan(path: Path, scale: int) -> str:
     grow(data["themes"])
     grow(data["plan"])
     return _dump(data)
+
+
+def linked_plan(path: Path, links: int) -> str:
+    """`path` with `links` more web links, each to its own address, as a bulleted list in the introduction.
+
+    Every link is a relationship in the Word document, so this shows how export
+    time grows with the number of links alone.
+    """
+    data = load_base(path)
+    items = "\n".join(f"- [Background paper {n}](https://www.example.gov.uk/papers/{n})" for n in range(1, links + 1))
+    data["plan"]["introduction"] = LiteralScalarString(f"{data['plan'].get('introduction') or ''}\n\n{items}\n".lstrip())
+    return _dump(data)

@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 try:
-    from corpus import EXAMPLES, REPO, scaled_plan, write_corpus  # noqa: E402
+    from corpus import EXAMPLES, REPO, linked_plan, scaled_plan, write_corpus  # noqa: E402
 except ImportError as missing:  # ruamel.yaml lives in plantool's environment, not necessarily this Python's
     raise SystemExit(f"{missing}: run this with the Python that has plantool installed, "
                      "for example /tmp/venv/bin/python benchmarks/run.py")
@@ -153,9 +153,11 @@ class Bench:
                     "", self.register_cost(plan),
                     "", self.by_size(plan),
                     "", self.by_count(files, batch_ours, batch_peer),
-                    "", self.import_growth()]
+                    "", self.import_growth(),
+                    "", self.by_links(plan)]
         stray = sorted(set(p.name for p in self.work.rglob("*")) - set(before) - {"out", "plan.docx", "peer.docx", "no-code.plan.yaml", "import"}
-                       - {p.name for p in self.work.glob("scale-*")} - {p.name for p in (self.work / "import").glob("*")})
+                       - {p.name for p in self.work.glob("scale-*")} - {p.name for p in (self.work / "import").glob("*")}
+                       - {p.name for p in self.work.glob("links-*")} - {p.name for p in (self.work / "out").glob("links-*")})
         sections += ["", f"Files written beside the plans during the run: {', '.join(stray) or 'none'}."]
         return "\n".join(sections)
 
@@ -240,7 +242,6 @@ class Bench:
         table.add(f"{len(files)} (row 3)", f"{median_ms(batch_ours) / len(files):,.1f} ms", batch_ours, batch_peer)
         return table.markdown()
 
-
     def import_growth(self) -> str:
         """`plantool import docx` on Word plans of growing size: time per MB of body XML, how it grows, memory."""
         folder = self.work / "import"
@@ -263,6 +264,30 @@ class Bench:
                           "grows in step with size (linear). The whole process is timed (start-up of about half a "
                           "second included, which weighs most on the smallest plan). The import refuses bodies over "
                           "10 MB; a long real plan is under 1 MB."])
+
+    def by_links(self, plan: Path) -> str:
+        """Export time against the number of web links: each is a relationship in the Word file.
+
+        The extra time over the same plan without the links, per 1,000 links,
+        stays flat when the cost of a link does not depend on how many came
+        before it (it used to grow with their square: issue 19).
+        """
+        counts = (0, 1_000, 5_000) if self.quick else (0, 1_000, 5_000, 10_000)
+        commands = {}
+        for count in counts:
+            path = self.work / f"links-{count}.plan.yaml"
+            path.write_text(linked_plan(plan, count), encoding="utf-8")
+            out = self.work / "out" / f"links-{count}.docx"
+            commands[count] = ([self.plantool, "export", "docx", str(path), "-o", str(out), "--draft", "--force"], MUST_SUCCEED)
+        times = interleaved(commands, min(self.repeats, 5))
+        base = median_ms(times[0])
+        rows = ["| web links added to the real plan | plan size | cold `plantool export docx --draft` ms | "
+                "extra ms per 1,000 links |", "|---:|---:|---:|---:|"]
+        for count in counts:
+            size = (self.work / f"links-{count}.plan.yaml").stat().st_size / 1024
+            extra = f"{(median_ms(times[count]) - base) * 1000 / count:,.0f}" if count else "–"
+            rows.append(f"| {count:,} | {size:,.0f} KB | {spread(times[count])} | {extra} |")
+        return "\n".join(rows)
 
 
 def main() -> int:

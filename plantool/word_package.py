@@ -78,10 +78,114 @@ def checked_archive(path: Path, data: bytes, what: str = "document") -> bytes:
 
 
 def open_package(path: Path, what: str = "document") -> bytes:
-    """The checked bytes of a Word file: refuses macro-enabled names first, then everything above."""
+    """The checked bytes of a Word file, without external references: refuses macro-enabled names first, then everything above."""
     if path.suffix.lower() in MACRO_SUFFIXES:
         raise UnsafePackage(f"{path}: macro-enabled Word files are refused; save the {what} as .docx")
-    return checked_archive(path, read_package(path, what), what)
+    data, _ = without_external_references(path, checked_archive(path, read_package(path, what), what), what)
+    return data
+
+
+# -- external references --------------------------------------------------------------------------
+
+RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+REFERENCE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"  # the r: of r:id, r:link, r:embed
+HYPERLINK = REFERENCE + "/hyperlink"
+
+
+def _safe_xml(data: bytes):
+    """Parse a part of an untrusted package: no entities expanded, no network, no DTD, no huge trees."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False)
+    return etree.fromstring(data, parser)
+
+
+def _source_part(rels_name: str) -> str | None:
+    """word/_rels/settings.xml.rels -> word/settings.xml; the package's own _rels/.rels has no source part."""
+    folder, _, name = rels_name.rpartition("_rels/")
+    source = folder + name[: -len(".rels")]
+    return source or None
+
+
+def _without_references(part: bytes, ids: set[str]) -> bytes:
+    """A part with every use of the relationships `ids` taken out.
+
+    The attribute naming one goes; an element left naming no relationship at all
+    goes too (w:attachedTemplate, o:OLEObject, a linked picture's a:blip,
+    w:subDoc, a frame's w:sourceFileName, a mail merge's w:dataSource), so no
+    reference is left pointing nowhere.
+    """
+    from lxml import etree
+
+    root = _safe_xml(part)
+    prefix = f"{{{REFERENCE}}}"
+    for element in list(root.iter(etree.Element)):  # elements only: not comments or processing instructions
+        names = [name for name in element.attrib if isinstance(name, str) and name.startswith(prefix)]
+        gone = [name for name in names if element.attrib[name] in ids]
+        if not gone:
+            continue
+        for name in gone:
+            del element.attrib[name]
+        parent = element.getparent()
+        if len(gone) == len(names) and parent is not None:
+            parent.remove(element)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def without_external_references(path: Path, data: bytes, what: str = "document") -> tuple[bytes, list[str]]:
+    """The package with every external relationship other than a hyperlink removed, and what was removed.
+
+    A Word file may point outside itself: an attached template on a web server
+    or a network share (which Word fetches on opening, running its macros or
+    sending the user's credentials), a linked OLE object, frame or picture.
+    None of these belongs in a plan's document, so each is removed, with every
+    use of it. Hyperlinks stay: they are the plan's own links, followed only
+    when a reader clicks. Returns the bytes unchanged when there is nothing to
+    remove; each removal is described as 'attachedTemplate -> http://…'.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            found: dict[str, tuple[bytes, set[str]]] = {}  # rels part -> (rewritten XML, ids removed)
+            removed: list[str] = []
+            for member in members:
+                if not member.filename.endswith(".rels"):
+                    continue
+                root = _safe_xml(archive.read(member))
+                ids = set()
+                for relationship in list(root.iter(f"{{{RELATIONSHIPS}}}Relationship")):
+                    external = (relationship.get("TargetMode") or "").lower() == "external"
+                    if external and relationship.get("Type") != HYPERLINK:
+                        ids.add(relationship.get("Id"))
+                        kind = (relationship.get("Type") or "unknown").rsplit("/", 1)[-1]
+                        removed.append(f"{kind} -> {_shortened(relationship.get('Target') or '')}")
+                        root.remove(relationship)
+                if ids:
+                    from lxml import etree
+
+                    found[member.filename] = (etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), ids)
+            if not found:
+                return data, []
+            replaced = {name: xml for name, (xml, _) in found.items()}
+            names = {member.filename for member in members}
+            for name, (_, ids) in found.items():
+                source = _source_part(name)
+                if source in names:
+                    replaced[source] = _without_references(archive.read(source), ids)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for member in members:
+                    copy.writestr(member, replaced.get(member.filename) or archive.read(member))
+            return out.getvalue(), removed
+    except UnsafePackage:
+        raise
+    except Exception as exc:  # lxml's and zipfile's many errors for a broken part
+        raise UnsafePackage(f"{path}: {what} is corrupt ({type(exc).__name__} in its relationships)") from None
+
+
+def _shortened(target: str, limit: int = 80) -> str:
+    target = " ".join(target.split())
+    return target if len(target) <= limit else target[: limit - 1] + "…"
 
 
 def _as_document(archive: zipfile.ZipFile, content_types: str) -> bytes:

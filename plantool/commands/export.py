@@ -15,12 +15,25 @@ from typing import TextIO
 from plantool.check.findings import ERROR
 from plantool.exit_codes import CLEAN, ERRORS, USAGE
 from plantool.export import EXPORT_MARK
-from plantool.plan.paths import beside
+from plantool.plan.paths import beside, display_name
 
+MARKER_LIMIT = 255  # characters: what a Word core property holds (the docx writer records the marker in one)
 
 
 def export_marker(plan_path: Path) -> str:
-    return f"{EXPORT_MARK}{Path(plan_path).name}"
+    """What an export records about its plan: the plan's file name, as plantool prints it.
+
+    Always text any format can store (a name byte that is not UTF-8 reads \\xe9)
+    and at most 255 characters: a longer name keeps its start and ends in a
+    hash of the whole, so two long names still get different markers.
+    """
+    marker = f"{EXPORT_MARK}{display_name(Path(plan_path).name)}"
+    if len(marker) <= MARKER_LIMIT:
+        return marker
+    import hashlib
+
+    digest = hashlib.sha256(marker.encode("utf-8", "backslashreplace")).hexdigest()[:16]
+    return f"{marker[: MARKER_LIMIT - len(digest) - 1]}~{digest}"
 
 
 def _given(options: dict) -> dict:
@@ -53,7 +66,7 @@ def run_export(export_format: str, plan: str, output: str | None, *, draft: bool
     plan_path = Path(plan)
     out_path = Path(output) if output else beside(plan_path, entry.suffix)
     if out_path.suffix.lower() != entry.suffix:
-        err.write(f"plantool: error: {out_path}: the output must end in {entry.suffix}\n")
+        err.write(f"plantool: error: {display_name(out_path)}: the output must end in {entry.suffix}\n")
         return USAGE
     from plantool.export.background import Builder
 
@@ -92,12 +105,12 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
     errors = [f for f in result.findings if f.severity == ERROR]
     if not isinstance(doc.data, dict):
         builder.cancel()
-        err.write(f"plantool: error: {plan_path}: cannot export a file that is not a readable plan\n")
+        err.write(f"plantool: error: {display_name(plan_path)}: cannot export a file that is not a readable plan\n")
         return ERRORS
     if errors and not draft:
         builder.cancel()
         err.write(
-            f"plantool: export refused: {plan_path} has {len(errors)} error(s); fix them, "
+            f"plantool: export refused: {display_name(plan_path)} has {len(errors)} error(s); fix them, "
             "or use --draft to export a marked draft\n"
         )
         return ERRORS
@@ -114,9 +127,12 @@ def _check_build_write(builder, builder_module, plan_path: Path, out_path: Path,
     except WriteError as exc:
         message = str(exc)
         if "already exists" in message:
-            message = f"{out_path}: already exists and is not an earlier export of {plan_path.name}; use --force to replace it"
+            message = (f"{display_name(out_path)}: already exists and is not an earlier export of "
+                       f"{display_name(plan_path.name)}; use --force to replace it")
         err.write(f"plantool: error: {message}\n")
         return USAGE
+    for note in builder.notes:
+        err.write(f"plantool: warning: {note}\n")
     banner = draft_banner(doc.data.get("plan") if isinstance(doc.data.get("plan"), dict) else {}, draft=draft_mark, findings=len(errors))
-    err.write(f"wrote {out_path}" + (f" (marked {banner})" if banner else "") + "\n")
+    err.write(f"wrote {display_name(out_path)}" + (f" (marked {banner})" if banner else "") + "\n")
     return CLEAN

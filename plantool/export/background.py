@@ -15,13 +15,33 @@ import os
 import pickle
 import signal
 import sys
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from plantool.plan.fileio import write_all
 
 
+MESSAGE_LIMIT = 300  # characters of the child's error shown on the one line; the crash log has it all
+
+
+class Built(NamedTuple):
+    """What a build returns when it has more to say than the document: one line per note for the user."""
+
+    data: bytes
+    notes: tuple[str, ...] = ()
+
+
 class BackgroundFailed(Exception):
-    """The child could not build the document; the message says why."""
+    """The child could not build the document; the message says why, in one short line."""
+
+
+class ChildTraceback(Exception):
+    """The child's own traceback, attached to BackgroundFailed as its cause so the crash log shows where it failed."""
+
+
+def _one_line(text: str) -> str:
+    """An error as one short line: an exception may quote a whole value (a 300-character title, a plan's text)."""
+    line = " ".join(text.split())
+    return line if len(line) <= MESSAGE_LIMIT else line[: MESSAGE_LIMIT - 1] + "…"
 
 
 def _read_all(fd: int) -> bytes:
@@ -30,10 +50,15 @@ def _read_all(fd: int) -> bytes:
 
 
 class Builder:
-    """`prepare()` runs at once in a child; `build(job)` runs there once `send(job)` is called."""
+    """`prepare()` runs at once in a child; `build(job)` runs there once `send(job)` is called.
 
-    def __init__(self, prepare: Callable[[], None], build: Callable[[Any], bytes], expected: tuple[type[Exception], ...]):
+    `build` returns the document's bytes, or a `Built` with notes for the user,
+    which `wait` leaves in `notes`.
+    """
+
+    def __init__(self, prepare: Callable[[], None], build: Callable[[Any], bytes | Built], expected: tuple[type[Exception], ...]):
         self.build, self.expected = build, expected
+        self.notes: tuple[str, ...] = ()
         self.pid = None
         self.job: Any = None
         if not sys.platform.startswith("linux") or os.environ.get("PLANTOOL_NO_FORK"):
@@ -56,12 +81,15 @@ class Builder:
             raw = _read_all(job_read)
             if not raw:  # the parent cancelled
                 os._exit(0)
-            payload = b"ok" + self.build(pickle.loads(raw))
+            payload = b"ok" + pickle.dumps(self.build(pickle.loads(raw)), protocol=pickle.HIGHEST_PROTOCOL)
         except self.expected as exc:
             kind = next(e for e in self.expected if isinstance(exc, e))  # re-raised in the parent as this class
             payload = b"ex" + kind.__name__.encode() + b"\0" + str(exc).encode("utf-8", "replace")
         except BaseException as exc:  # noqa: BLE001 - reported by the parent as an internal error
-            payload = b"bg" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
+            import traceback
+
+            summary = _one_line(f"{type(exc).__name__}: {exc}")
+            payload = b"bg" + summary.encode("utf-8", "replace") + b"\0" + traceback.format_exc().encode("utf-8", "replace")
         try:
             write_all(result_write, payload)
         finally:
@@ -78,18 +106,31 @@ class Builder:
             os.close(self.job_write)
 
     def wait(self) -> bytes:
-        """The document's bytes, or the expected exception the build raised."""
+        """The document's bytes (its notes in `notes`), or the expected exception the build raised."""
         if self.pid is None:
-            return self.build(self.job)
+            try:
+                return self._received(self.build(self.job))
+            except self.expected:
+                raise
+            except Exception as exc:  # as from the child: one short line, the whole story in the crash log
+                raise BackgroundFailed(_one_line(f"{type(exc).__name__}: {exc}")) from exc
         data = _read_all(self.result_read)
         os.waitpid(self.pid, 0)
         kind, body = data[:2], data[2:]
         if kind == b"ok":
-            return body
+            return self._received(pickle.loads(body))
         if kind == b"ex":
             name, _, message = body.partition(b"\0")
             raise next(e for e in self.expected if e.__name__ == name.decode())(message.decode("utf-8"))
-        raise BackgroundFailed(body.decode("utf-8", "replace") or "the document builder stopped unexpectedly")
+        summary, _, details = body.decode("utf-8", "replace").partition("\0")
+        failure = BackgroundFailed(summary or "the document builder stopped unexpectedly")
+        raise failure from (ChildTraceback(details) if details else None)
+
+    def _received(self, result: bytes | Built) -> bytes:
+        if isinstance(result, Built):
+            self.notes = result.notes
+            return result.data
+        return result
 
     def cancel(self) -> None:
         """Stop the child without a result (a refused or unreadable plan)."""

@@ -76,6 +76,29 @@ def _run(text: str = "", *, style_id: str | None = None, bold: bool = False, ita
     return run
 
 
+def add_body_paragraph(document):
+    """document.add_paragraph(), in time that does not grow with the document.
+
+    python-docx finds where a new paragraph goes (before the body's closing
+    section properties) by searching the body from its first child, so each
+    paragraph costs as much as the body is long, and thousands of short ones
+    (a list of links) grew with their square. The closing <w:sectPr> is the
+    body's last child, so it is looked for there.
+    """
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    try:
+        last = body[-1]  # lxml reaches the last child directly
+    except IndexError:
+        return document.add_paragraph()
+    if last.tag != qn("w:sectPr"):
+        return document.add_paragraph()
+    p = OxmlElement("w:p")
+    last.addprevious(p)
+    return Paragraph(p, document)
+
+
 def set_paragraph_style_id(paragraph, style_id: str) -> None:
     """Give a paragraph a style by its id, without python-docx's slow lookup by name.
 
@@ -113,14 +136,51 @@ def hyperlink_style_id(document) -> str:
     return style.style_id
 
 
-def add_hyperlink(paragraph, text: str, url: str, *, bold: bool = False, italic: bool = False):
-    """An external link a screen reader announces as a link, styled as Word's Hyperlink."""
-    part = paragraph.part
-    relationship_id = part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+class Hyperlinks:
+    """One part's external links by address, so adding a link costs the same however many came before.
+
+    python-docx's `part.relate_to` searches every relationship of the part for
+    the address and then tries rId1, rId2, … for a free id, so the n-th link
+    costs n steps and export time grew with the square of the links (10,000
+    took a minute). Here the part's link relationships are read once into a dict
+    by address, the next free id is counted on, and the link style's id is looked
+    up once; relationships are added through python-docx's public `part.rels`.
+    """
+
+    def __init__(self, part):
+        self.part = part
+        self.rels = part.rels
+        self.style_id = hyperlink_style_id(part.document)
+        self._ids = {
+            rel.target_ref: rel.rId for rel in self.rels.values() if rel.is_external and rel.reltype == RELATIONSHIP_TYPE.HYPERLINK
+        }
+        numbers = [int(rid[3:]) for rid in self.rels if rid.startswith("rId") and rid[3:].isdigit()]
+        self._next = max(numbers, default=0) + 1
+
+    def relationship_id(self, url: str) -> str:
+        """The id of the part's relationship to `url`, added if the part has none yet."""
+        rid = self._ids.get(url)
+        if rid is None:
+            while f"rId{self._next}" in self.rels:  # taken since, by python-docx itself
+                self._next += 1
+            rid = f"rId{self._next}"
+            self._next += 1
+            self.rels.add_relationship(RELATIONSHIP_TYPE.HYPERLINK, url, rid, is_external=True)
+            self._ids[url] = rid
+        return rid
+
+
+def add_hyperlink(paragraph, text: str, url: str, *, bold: bool = False, italic: bool = False, links: Hyperlinks | None = None):
+    """An external link a screen reader announces as a link, styled as Word's Hyperlink.
+
+    Pass the part's `links` when adding many: without it each call reads the
+    part's relationships afresh.
+    """
+    links = links if links is not None else Hyperlinks(paragraph.part)
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relationship_id)
+    link.set(qn("r:id"), links.relationship_id(xml_safe(url)))  # a relationship's target is XML too
     link.set(qn("w:history"), "1")
-    link.append(_run(text, style_id=hyperlink_style_id(part.document), bold=bold, italic=italic))
+    link.append(_run(text, style_id=links.style_id, bold=bold, italic=italic))
     paragraph._p.append(link)
     return link
 
@@ -295,14 +355,37 @@ def _name_font(properties, name: str) -> None:
         fonts.set(qn(f"w:{attribute}"), name)
 
 
-def set_core_properties(document, *, title: str, subject: str, author: str, keywords: Iterable[str]) -> None:
-    """Title, subject, author and keywords: what a website and a screen reader show first."""
+CORE_PROPERTY_LIMIT = 255  # characters: python-docx refuses longer text in a core property, as Word's dialog does
+
+
+def fit_core_property(text: str) -> str:
+    """Text a core property can hold: XML-safe, and at most 255 characters, cut at a word with '…'.
+
+    Core properties are metadata (the file's title in Explorer and on a
+    website's listing); the document itself shows the whole title.
+    """
+    text = " ".join(xml_safe(text).split())
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    cut = text[: CORE_PROPERTY_LIMIT - 1]
+    if " " in cut[CORE_PROPERTY_LIMIT // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def set_core_properties(document, *, title: str, subject: str, author: str, keywords: Iterable[str], identifier: str = "") -> None:
+    """Title, subject, author, keywords and plantool's mark: what a website and a screen reader show first.
+
+    Each is fitted to a core property's limit, so a long title or council name
+    (or the keywords made of them) never stops an export that `check` passed.
+    """
     properties = document.core_properties
-    properties.title = xml_safe(title)
-    properties.subject = xml_safe(subject)
-    properties.author = xml_safe(author)
-    properties.last_modified_by = xml_safe(author)
-    properties.keywords = xml_safe(", ".join(k for k in keywords if k))
+    properties.title = fit_core_property(title)
+    properties.subject = fit_core_property(subject)
+    properties.author = fit_core_property(author)
+    properties.last_modified_by = fit_core_property(author)
+    properties.keywords = fit_core_property(", ".join(k for k in keywords if k))
+    properties.identifier = fit_core_property(identifier)
     properties.comments = ""
 
 

@@ -2,15 +2,20 @@
 
 A template arrives from outside (a communications team's house style), so it
 is treated as untrusted: macro-enabled files, non-Word files, corrupt archives
-and zip bombs are refused with a message, never a traceback.
+and zip bombs are refused with a message, never a traceback. What it points to
+outside itself (an attached template on a server, a linked object, frame or
+picture) is removed, so the exported document fetches nothing when opened; the
+user is told in one line.
 """
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from plantool.word_package import UnsafePackage, checked_archive, read_package
+from plantool.plan.paths import display_name
+from plantool.word_package import UnsafePackage, checked_archive, read_package, without_external_references
 
 
 class TemplateError(Exception):
@@ -39,14 +44,36 @@ def _checked_archive(path: Path, data: bytes) -> bytes:
         raise TemplateError(str(exc)) from None
 
 
-def open_template(path: Path, required_styles: tuple[str, ...]):
-    """The template as a python-docx Document, after proving it safe and complete."""
+NOTE_SHOWS = 3  # references named in the note; the rest are counted
+
+
+class Template(NamedTuple):
+    """A council template, opened: its python-docx Document, and the external references taken out of it."""
+
+    document: Any
+    removed: tuple[str, ...]  # e.g. 'attachedTemplate -> https://intranet.example/Normal.dotm'
+
+    def note(self, path: Path) -> str | None:
+        """The one line that tells the user what was removed (the first few, an attached template first), or None."""
+        if not self.removed:
+            return None
+        shown = sorted(self.removed, key=lambda removed: not removed.startswith("attachedTemplate"))
+        listed = "; ".join(shown[:NOTE_SHOWS]) + (f"; and {len(shown) - NOTE_SHOWS} more" if len(shown) > NOTE_SHOWS else "")
+        count = f"{len(shown)} external reference{'s' if len(shown) > 1 else ''}"
+        return f"{display_name(path)}: removed the template's {count}, so the exported document fetches nothing when opened: {listed}"
+
+
+def open_template(path: Path, required_styles: tuple[str, ...]) -> Template:
+    """The template as a python-docx Document, after proving it safe and complete and removing its external references."""
     import docx
 
     path = Path(path)
     if path.suffix.lower() in (".docm", ".dotm"):
         raise TemplateError(f"{path}: macro-enabled Word files are refused; save the template as .docx")
-    data = _checked_archive(path, _read_package(path))
+    try:
+        data, removed = without_external_references(path, _checked_archive(path, _read_package(path)), "template")
+    except UnsafePackage as exc:
+        raise TemplateError(str(exc)) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… for broken parts
@@ -55,7 +82,7 @@ def open_template(path: Path, required_styles: tuple[str, ...]):
     missing = [name for name in required_styles if name not in present]
     if missing:
         raise MissingStylesError(path, missing)
-    return document
+    return Template(document, tuple(removed))
 
 
 def clear_body(document) -> None:

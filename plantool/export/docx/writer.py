@@ -8,8 +8,6 @@ use of python-docx's private API.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docx.shared import Pt
 
 from plantool.export.docx import ooxml
@@ -32,6 +30,7 @@ class DocxWriter:
         self._styles: dict[str, str] = {}
         self._after_table = False  # the last thing drawn in the body was a table
         self._font_size: float | None = None
+        self._links: dict = {}  # part -> ooxml.Hyperlinks, made at the part's first link
         ensure_cell_style(document)
 
     def write(self, plan: PublishedPlan, *, marker: str = "") -> None:
@@ -49,7 +48,7 @@ class DocxWriter:
         python-docx's own style setter compares every style with the default
         one, about 1 ms a paragraph; the ids are looked up once instead.
         """
-        paragraph = container.add_paragraph()
+        paragraph = ooxml.add_body_paragraph(container) if container is self.doc else container.add_paragraph()
         if text:
             ooxml.add_run(paragraph, text)
         if style is not None:
@@ -69,9 +68,16 @@ class DocxWriter:
         """Runs and links; the model carries only links that are safe to publish."""
         for span in spans:
             if span.url is not None:
-                ooxml.add_hyperlink(paragraph, span.text, span.url, bold=span.bold, italic=italic or span.italic)
+                ooxml.add_hyperlink(
+                    paragraph, span.text, span.url, bold=span.bold, italic=italic or span.italic, links=self.links(paragraph.part),
+                )
             else:
                 ooxml.add_run(paragraph, span.text, bold=span.bold, italic=italic or span.italic)
+
+    def links(self, part) -> ooxml.Hyperlinks:
+        if part not in self._links:
+            self._links[part] = ooxml.Hyperlinks(part)
+        return self._links[part]
 
     def blocks(self, container, blocks) -> None:
         """Paragraphs and bullets into the document body or a table cell (whose first paragraph is used first)."""
@@ -146,8 +152,9 @@ class DocxWriter:
     def properties(self, plan: PublishedPlan, marker: str) -> None:
         """Title, language and page furniture: what a reader, a website and a screen reader see first."""
         meta = plan.metadata
-        ooxml.set_core_properties(self.doc, title=meta.title, subject=meta.subject, author=meta.author, keywords=meta.keywords)
-        self.doc.core_properties.identifier = marker
+        ooxml.set_core_properties(
+            self.doc, title=meta.title, subject=meta.subject, author=meta.author, keywords=meta.keywords, identifier=marker,
+        )
         ooxml.set_language(self.doc, meta.language)
         ooxml.set_update_fields_on_open(self.doc)
         for section in self.doc.sections:
@@ -227,31 +234,31 @@ def apply_house_style(document) -> None:
     styles["Subtitle"].font.color.rgb = dark
 
 
-def new_document(template: Path | None = None):
-    """The council's template emptied of sample content, or a blank document in the house style."""
+def new_document(template=None):
+    """The council's template (an opened python-docx Document) emptied of sample content, or a blank document in the house style."""
     import docx
 
-    from plantool.export.docx.template import clear_body, open_template
+    from plantool.export.docx.template import clear_body
 
     if template is not None:
-        document = open_template(template, REQUIRED_STYLES)
-        clear_body(document)
-    else:
-        document = docx.Document()
-        apply_house_style(document)
+        clear_body(template)
+        return template
+    document = docx.Document()
+    apply_house_style(document)
     return document
 
 
-def write(plan: PublishedPlan, *, template: Path | None = None, marker: str = ""):
-    """A python-docx Document that shows `plan`."""
+def write(plan: PublishedPlan, *, template=None, marker: str = ""):
+    """A python-docx Document that shows `plan`, drawn into `template` (see `template.open_template`) if given."""
     document = new_document(template)
     DocxWriter(document).write(plan, marker=marker)
     return document
 
 
-def build(schema, data: dict, *, draft_mark: bool, template: Path | None = None, marker: str = "", findings: int | None = None):
+def build(schema, data: dict, *, draft_mark: bool, template=None, marker: str = "", findings: int | None = None):
     """The whole document, in the order Cabinet reads it: the plan's model, then Word.
 
+    `template` is a council template opened by `template.open_template`;
     `findings` is how many errors check found; an approved plan's draft mark states it.
     """
     return write(build_plan(schema, data, draft=draft_mark, findings=findings), template=template, marker=marker)
