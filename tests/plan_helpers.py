@@ -130,3 +130,13 @@ def many_initiatives_plan(count: int = 120) -> dict:
     for number, theme in enumerate(themes):
         data["themes"][theme]["initiatives"] = items[number * share : (number + 1) * share]
     return data
+
+
+def put_each(data, edits):
+    """Put each (tuple path, value) in place, skipping a path an earlier edit cut off; returns the data."""
+    for path, value in edits:
+        try:
+            put(data, path, value)
+        except (KeyError, IndexError, TypeError):
+            pass  # an earlier edit replaced a parent of this path
+    return data

@@ -1,4 +1,4 @@
-"""The whole CLI against generated hostile plans: `check` and `new --from` never crash (issue 19).
+"""The whole CLI against generated hostile plans: `check`, `new --from` and `export --draft` never crash (issue 19).
 
 The trees are shaped like plans (the schema's own section and field names, so every rule
 and every section is reached) but hold anything: wrong types everywhere, integers of 400
@@ -7,9 +7,8 @@ keys that are numbers, booleans or null, lines of 45,000 characters, and lone su
 
 Most examples run the real command line in this process (the same `main()` the console
 script calls, with its own exit-code guard), which is fast; a few run it as a child
-process, to prove the exit code and the absence of a traceback end to end. Lone surrogates
-are kept out of the child-process leg for now: printing one to a real stdout is issue 19's
-point 2, which another change handles. The seed and the example counts are fixed.
+process with a strict UTF-8 stdout, to prove the exit code and the absence of a traceback
+end to end, lone surrogates included. The seed and the example counts are fixed.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plan_helpers import all_paths, complete_plan, put, to_yaml
+from plan_helpers import all_paths, complete_plan, put_each, to_yaml
 
 from conftest import REPO
 
@@ -102,13 +101,7 @@ PLAN_PATHS = all_paths(complete_plan())
 
 def replaced(edits) -> dict:
     """The complete plan with each (path, value) put in place: wrong types deep inside real sections."""
-    data = complete_plan()
-    for path, value in edits:
-        try:
-            put(data, path, value)
-        except (KeyError, IndexError, TypeError):
-            pass  # an earlier edit replaced a parent of this path
-    return data
+    return put_each(complete_plan(), edits)
 
 
 def trees(surrogates: bool):
@@ -180,15 +173,30 @@ def test_new_from_never_crashes_on_generated_plans_and_its_output_is_checked(tmp
         assert_handled(code, output, ("rolled forward", tree))
 
 
+@settings(IN_PROCESS, max_examples=60)  # each writes a Word document
+@given(trees(surrogates=True))
+def test_export_draft_never_crashes_on_generated_plans_and_writes_a_document_word_reads(tmp_path, monkeypatch, tree):
+    monkeypatch.setenv("PLANTOOL_NO_FORK", "1")  # in turn, in this process; the child-process test below forks
+    path = tmp_path / "generated.plan.yaml"
+    path.write_text(as_yaml(tree), encoding="utf-8")
+    code, output = main_in_process("export", "docx", str(path), "--draft", "--force")
+    assert_handled(code, output, tree)
+    if code == 0:
+        import docx
+
+        assert docx.Document(str(tmp_path / "generated.docx")).paragraphs
+
+
 @CHILD_PROCESS
-@given(rollable_trees(surrogates=False))
+@given(rollable_trees(surrogates=True))
 def test_the_cli_in_a_child_process_never_shows_a_traceback(tmp_path, tree):
     source = tmp_path / "old.plan.yaml"
     source.write_text(as_yaml(tree), encoding="utf-8")
     env = {"PYTHONPATH": str(REPO), "NO_COLOR": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
            "PYTHONIOENCODING": "utf-8"}  # strict UTF-8 output, as a CI log takes it
     for argv in (["check", str(source)], ["check", "--format", "json", str(source)],
-                 ["new", str(tmp_path / "new.plan.yaml"), "--from", str(source), "--period", "2030/31", "--force"]):
+                 ["new", str(tmp_path / "new.plan.yaml"), "--from", str(source), "--period", "2030/31", "--force"],
+                 ["export", "docx", str(source), "--draft", "--force"]):
         result = subprocess.run([sys.executable, "-m", "plantool", *argv], capture_output=True, text=True, env=env,
                                 timeout=120, stdin=subprocess.DEVNULL)
         assert_handled(result.returncode, result.stdout + result.stderr, (argv[0], tree))
