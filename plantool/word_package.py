@@ -96,8 +96,14 @@ def _safe_xml(data: bytes):
     """Parse a part of an untrusted package: no entities expanded, no network, no DTD, no huge trees."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     return etree.fromstring(data, parser)
+
+
+def _xml_bytes(root) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _source_part(rels_name: str) -> str | None:
@@ -129,7 +135,7 @@ def _without_references(part: bytes, ids: set[str]) -> bytes:
         parent = element.getparent()
         if len(gone) == len(names) and parent is not None:
             parent.remove(element)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _xml_bytes(root)
 
 
 def without_external_references(path: Path, data: bytes, what: str = "document") -> tuple[bytes, list[str]]:
@@ -159,11 +165,9 @@ def without_external_references(path: Path, data: bytes, what: str = "document")
                         ids.add(relationship.get("Id"))
                         kind = (relationship.get("Type") or "unknown").rsplit("/", 1)[-1]
                         removed.append(f"{kind} -> {_shortened(relationship.get('Target') or '')}")
-                        root.remove(relationship)
+                        relationship.getparent().remove(relationship)
                 if ids:
-                    from lxml import etree
-
-                    found[member.filename] = (etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), ids)
+                    found[member.filename] = (_xml_bytes(root), ids)
             if not found:
                 return data, []
             replaced = {name: xml for name, (xml, _) in found.items()}

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from plan_helpers import all_paths, at, complete_plan, put, put_each, to_yaml
+from plan_helpers import all_paths, at, complete_plan, findings, put, put_each, to_yaml
 
 from conftest import FIXTURES, REPO
 
@@ -195,13 +195,27 @@ def noted(plan) -> set[tuple]:
 
 @pytest.mark.parametrize("wrong", [[[1]], {"a": {"b": 1}}, 10**400, float("nan"), True], ids=["list of lists", "mapping", "huge", "nan", "true"])
 @pytest.mark.parametrize("question", [path for path, _ in SCHEMA.questions()], ids=lambda p: ".".join(p[1:]))
-def test_a_wrongly_typed_answer_shows_in_the_draft_as_not_answered(question, wrong):
+def test_a_wrongly_typed_answer_shows_in_the_draft_as_a_missing_one_does(question, wrong):
+    """Where check would call the question unanswered without the answer, the draft says 'Not answered yet.'."""
+    from plantool.plan.schema import dotted
+
     data = complete_plan()
     if question[:2] == ("disclosures", "agency_and_consultants"):
         data["disclosures"]["agency_and_consultants"] = {"share": None, "workers_over_12_months": None}
+    put(data, question, None)
+    missing = dotted(question) in {f.path for f in findings(data, "unanswered")}  # or answered another way (initiatives)
     put(data, question, wrong)
-    assert question in noted(build_plan(SCHEMA, data, draft=True))
+    assert (question in noted(build_plan(SCHEMA, data, draft=True))) == missing
     build(SCHEMA, data, draft_mark=True)  # and Word draws it
+
+
+def test_text_or_a_number_where_another_single_value_belongs_is_shown_as_written():
+    data = at(at(complete_plan(), "disclosures.edi.spend", "£4,500"), "themes.transformation.future_plans", 2027)
+    plan = build_plan(SCHEMA, data, draft=True)
+    assert not {("disclosures", "edi", "spend"), ("themes", "transformation", "future_plans")} & noted(plan)
+    shown = [cell.text for section in plan.walk() for block in section.blocks for row in getattr(block, "rows", ())
+             for cell in row.cells]
+    assert "£4,500" in shown
 
 
 @pytest.mark.parametrize("body", [
@@ -233,8 +247,9 @@ def test_a_plan_that_fits_the_schema_passes_through_the_type_filter_unchanged(pa
 # -- 7. file names that are not UTF-8 or hold XML's special characters -----------------------------
 
 
-@pytest.mark.parametrize("name", [b"caf\xe9.plan.yaml", b"a&b <c>.plan.yaml", "r\u00e9sum\u00e9 \U0001f4c8.plan.yaml".encode()],
-                         ids=["latin-1 byte", "ampersand and angle brackets", "accents and an emoji"])
+@pytest.mark.parametrize("name", [b"caf\xe9.plan.yaml", b"a&b <c>.plan.yaml", "r\u00e9sum\u00e9 \U0001f4c8.plan.yaml".encode(),
+                                  b"two  spaces\t.plan.yaml"],
+                         ids=["latin-1 byte", "ampersand and angle brackets", "accents and an emoji", "spaces and a tab"])
 def test_a_plan_with_an_unusual_file_name_exports_and_replaces_its_own_export(tmp_path, name):
     """Class: the plan's file name reaching the default output name, the export mark, the core properties and messages."""
     plan = os.path.join(os.fsencode(tmp_path), name)
@@ -245,7 +260,9 @@ def test_a_plan_with_an_unusual_file_name_exports_and_replaces_its_own_export(tm
         result = run("export", "docx", plan)
         assert result.returncode == 0, (attempt, stderr_of(result))
         assert os.path.exists(output)
-    shown = name.decode("utf-8", "backslashreplace")
+    from plantool.plan.paths import display_name
+
+    shown = display_name(os.fsdecode(name))  # as check shows it: \\xe9 for a byte that is not UTF-8, \\x09 for a tab
     assert f"{shown[:-len('.plan.yaml')]}.docx" in stderr_of(result)  # named as check names it
     assert core_properties(output)["identifier"] == f"plantool-export:{shown}"
 

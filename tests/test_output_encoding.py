@@ -162,5 +162,5 @@ def test_export_messages_quoting_plan_text_and_a_file_name_that_is_not_utf8_are_
     result = run_strict("export", "docx", plan, "--draft", encoding="ascii", cwd=tmp_path)
     assert_handled(result, "ascii", codes=(0,))
     stderr = result.stderr.decode("utf-8")
-    assert "caf\\xe9.plan.yaml:" in stderr and "wrote caf\\xe9.docx" in stderr  # named as check names it
+    assert "caf\\xe9.plan.yaml:" in stderr and "caf\\xe9.docx (marked" in stderr  # named as check names it
     assert os.path.exists(os.path.join(os.fsencode(tmp_path), b"caf\xe9.docx"))  # the output beside it, same bytes

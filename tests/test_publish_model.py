@@ -182,18 +182,12 @@ def noted_places(plan: PublishedPlan) -> set[str]:
 
 
 def test_a_draft_shows_what_check_calls_unanswered_and_a_final_plan_leaves_it_out(plan_path):
-    """Every question or section `check` reports unanswered has the note in the draft, at or under its place, and nothing else has.
-
-    An answer of a type the schema does not allow there (flawed-2025's spend written '£4,500') counts
-    as absent in a draft (issue 19), so it is judged as check judges the plan without it.
-    """
-    from plantool.publish.typed import well_typed
-
+    """Every question or section `check` reports unanswered has the note in the draft, at or under its place, and nothing else has."""
     data = plan_data(plan_path)
     draft, final = models(plan_path)
     status = (data.get("plan") or {}).get("status")
     assert draft.draft_banner == (labels.DRAFT_MARK if status == "draft" else labels.DRAFT_ONLY) and final.draft_banner is None
-    gaps = {f.path for f in findings(well_typed(SCHEMA, data), "unanswered") if "[" not in f.path}  # not a list item's field
+    gaps = {f.path for f in findings(plan_path.read_text(encoding="utf-8"), "unanswered") if "[" not in f.path}  # not a list item's field
     noted = noted_places(draft)
     assert all(any(n == gap or n.startswith(gap + ".") for n in noted) for gap in gaps), (gaps, noted)
     assert all(any(n == gap or n.startswith(gap + ".") for gap in gaps) for n in noted), (gaps, noted)

@@ -10,9 +10,12 @@ does not allow there is left out, as if it were absent, so a draft shows that
 question as not answered (`check` has reported it already). A plan that fits
 the schema passes through unchanged.
 
-Only types are judged (and that a figure is a real, finite number); a value of
-the right type that breaks another rule (a pattern, a minimum, a choice) is
-kept, so the draft shows what the author wrote.
+Only the shape is judged: a list, a mapping, true or false, or a number that
+is no real figure (.nan, 10**400) where the schema wants something else, and
+text or a number where it wants a list or a mapping. Text or a real number in
+a place for another single value (spend written '£4,500') is kept and shown
+as written, as is a value that breaks another rule (a pattern, a minimum, a
+choice): a reviewer of the draft sees what the author wrote.
 """
 
 from __future__ import annotations
@@ -64,9 +67,16 @@ def _declared_types(node: dict) -> set[str] | None:
     return None
 
 
+SINGLE_VALUES = {"string", "number", "integer"}
+
+
 def _fits(value: Any, node: dict) -> bool:
+    """The value has a type the node allows, or is text or a real number where the node wants a single value."""
     allowed = _declared_types(node)
-    return allowed is None or bool(_json_types(value) & allowed)
+    if allowed is None:
+        return True
+    found = _json_types(value)
+    return bool(found & allowed) or bool(found & SINGLE_VALUES and allowed & SINGLE_VALUES)
 
 
 def _branches(schema, node: dict) -> list[dict]:

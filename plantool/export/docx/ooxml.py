@@ -364,13 +364,13 @@ def fit_core_property(text: str) -> str:
     Core properties are metadata (the file's title in Explorer and on a
     website's listing); the document itself shows the whole title.
     """
-    text = " ".join(xml_safe(text).split())
+    text = xml_safe(text)
     if len(text) <= CORE_PROPERTY_LIMIT:
         return text
     cut = text[: CORE_PROPERTY_LIMIT - 1]
     if " " in cut[CORE_PROPERTY_LIMIT // 2 :]:
         cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:–-") + "…"
+    return cut.rstrip(" ,;:–-\n\t") + "…"
 
 
 def set_core_properties(document, *, title: str, subject: str, author: str, keywords: Iterable[str], identifier: str = "") -> None:
