@@ -52,7 +52,7 @@ TEMPLATE = Option("--template", "A council .docx whose styles, page setup and he
 FORMATS: dict[str, ExportFormat] = {
     "docx": ExportFormat(
         ".docx",
-        "plantool.export.docx_build",
+        "plantool.export.docx.builder",
         "the Word document for Cabinet and the website",
         (TEMPLATE,),
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from plantool.export.docx import ooxml
+from plantool.export.docx import core_properties, ooxml
 from plantool.publish.build import build_plan
 from plantool.publish.labels import FACT_SEPARATOR
 from plantool.publish.model import NOTE, BulletList, Paragraph, PublishedPlan, Section, Table
@@ -152,7 +152,7 @@ class DocxWriter:
     def properties(self, plan: PublishedPlan, marker: str) -> None:
         """Title, language and page furniture: what a reader, a website and a screen reader see first."""
         meta = plan.metadata
-        ooxml.set_core_properties(
+        core_properties.set_core_properties(
             self.doc, title=meta.title, subject=meta.subject, author=meta.author, keywords=meta.keywords, identifier=marker,
         )
         ooxml.set_language(self.doc, meta.language)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 
-from plantool.export import docx_build
+from plantool.export.background import Built
+from plantool.export.docx import builder as docx_build
 from plantool.export.pdf.libreoffice import PdfError, convert
 from plantool.export.pdf.marker import add_marker, previous_marker  # noqa: F401  (previous_marker: the registry reads it)
 
@@ -25,5 +26,7 @@ def prepare() -> None:
     docx_build.prepare()
 
 
-def build(job: dict) -> bytes:
-    return add_marker(convert(docx_build.build(job), parent=_parent), job["marker"])
+def build(job: dict) -> Built:
+    """The PDF of the Word export, with the Word export's notes (a template's references removed)."""
+    word = docx_build.build(job)
+    return Built(add_marker(convert(word.data, parent=_parent), job["marker"]), word.notes)
