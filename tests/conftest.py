@@ -44,6 +44,27 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed (CI installs it)")
 
 
+def printed_exports(plans: dict[str, tuple[Path, list[str]]], out: Path, timeout: int = 600) -> dict[str, Path]:
+    """name -> its PDF: each plan exported to Word (with its extra options) and all printed by LibreOffice at once.
+
+    One LibreOffice start-up for the lot, with a private profile in `out`; the
+    .docx is beside each PDF, under the same name.
+    """
+    soffice = require_tool("soffice")
+    documents = {}
+    for name, (plan, options) in plans.items():
+        documents[name] = out / f"{name}.docx"
+        result = run_plantool("export", "docx", plan, "-o", documents[name], *options)
+        assert result.returncode == 0, result.stderr
+    converted = subprocess.run(
+        [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *map(str, documents.values())],
+        capture_output=True, text=True, timeout=timeout,
+    )
+    assert converted.returncode == 0, converted.stderr
+    return {name: document.with_suffix(".pdf") for name, document in documents.items()}
+
+
 def require_c_parser():
     """libyaml's parser, as the loader picks it; skipped locally when ruamel.yaml.clib is absent, a failure in CI."""
     from plantool.plan.loader import _c_parser

@@ -17,7 +17,7 @@ import subprocess
 import docx
 import pytest
 
-from conftest import EXAMPLES, require_tool, run_plantool
+from conftest import EXAMPLES, printed_exports, require_tool
 from plan_helpers import many_initiatives_plan, to_yaml
 
 TARGET = 300  # words a page
@@ -42,26 +42,18 @@ def words_and_pages(pdf) -> tuple[int, int]:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """name -> (words, pages, the .docx), for each plan exported and printed to PDF once."""
-    soffice = require_tool("soffice")
     require_tool("pdftotext")
     require_tool("pdfinfo")
     out = tmp_path_factory.mktemp("density")
-    documents = {}
+    plans = {}
     for name, plan in PLANS.items():
         if plan is None:
             plan = out / f"{name}.plan.yaml"
             plan.write_text(to_yaml(many_initiatives_plan(120)), encoding="utf-8")
-        target = out / f"{name}.docx"
         draft = ["--draft"] if name in EXAMPLE_NAMES else []  # the seed examples have errors; the generated plan has none
-        result = run_plantool("export", "docx", plan, "-o", target, *draft)
-        assert result.returncode == 0, result.stderr
-        documents[name] = target
-    converted = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, documents.values())],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert converted.returncode == 0, converted.stderr
-    return {name: (*words_and_pages(out / f"{name}.pdf"), path) for name, path in documents.items()}
+        plans[name] = (plan, draft)
+    printed = printed_exports(plans, out, timeout=300)
+    return {name: (*words_and_pages(pdf), pdf.with_suffix(".docx")) for name, pdf in printed.items()}
 
 
 def test_the_plan_of_one_sentence_initiatives_really_has_over_100_of_them():

@@ -14,7 +14,6 @@ words a page too) for pasting into the README.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -23,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import REPO, require_tool, run_plantool  # noqa: E402
+from conftest import REPO, printed_exports, require_tool  # noqa: E402
 from test_corpus_fit import PLANS, places_used  # noqa: E402
 from test_density import words_and_pages  # noqa: E402
 
@@ -76,23 +75,13 @@ def findings_text(plan: Path) -> str:
     return ", ".join(parts) or "nothing"
 
 
-def words_a_page(plans: list[Path], soffice: str, work: Path) -> dict[str, int]:
+def words_a_page(plans: list[Path], work: Path) -> dict[str, int]:
     """Each plan exported to Word (--draft: most have errors) and printed by LibreOffice in one call."""
-    documents = []
-    for plan in plans:
-        target = work / (plan.name.removesuffix(".plan.yaml") + ".docx")
-        result = run_plantool("export", "docx", plan, "-o", target, "--draft")
-        assert result.returncode == 0, result.stderr
-        documents.append(target)
-    converted = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(work), *map(str, documents)],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert converted.returncode == 0, converted.stderr
+    printed = printed_exports({plan.name.removesuffix(".plan.yaml"): (plan, ["--draft"]) for plan in plans}, work)
     out = {}
-    for document in documents:
-        words, pages = words_and_pages(document.with_suffix(".pdf"))
-        out[document.stem + ".plan.yaml"] = round(words / pages)
+    for name, pdf in printed.items():
+        words, pages = words_and_pages(pdf)
+        out[name + ".plan.yaml"] = round(words / pages)
     return out
 
 
@@ -122,16 +111,14 @@ def test_the_readme_table_says_what_the_corpus_gives():
 
 
 def test_the_readme_words_a_page_are_what_libreoffice_prints(tmp_path):
-    soffice = require_tool("soffice")
     require_tool("pdftotext")
-    pages = words_a_page(PLANS, soffice, tmp_path)
+    pages = words_a_page(PLANS, tmp_path)
     stated = {plan.name: int(row.rstrip(" |").rsplit("|", 1)[1]) for plan, row in zip(PLANS, readme_rows()[2:])}
     for name, measured in pages.items():
         assert abs(stated[name] - measured) <= TOLERANCE * measured, f"{name}: README says {stated[name]}, LibreOffice prints {measured}"
 
 
 if __name__ == "__main__":
-    soffice = shutil.which("soffice")
     with tempfile.TemporaryDirectory() as work:
-        measured = words_a_page(PLANS, soffice, Path(work)) if soffice else None
+        measured = words_a_page(PLANS, Path(work)) if shutil.which("soffice") else None
         print("\n".join(table(measured)))

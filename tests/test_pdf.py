@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLES, require_tool, run_plantool
+from conftest import EXAMPLES, printed_exports, require_tool
 
 from plantool.plan import loader as document
 
@@ -17,20 +17,9 @@ REAL_PLANS = {"derbyshire-2024.plan.yaml", "durham-2024.plan.yaml"}
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    soffice = require_tool("soffice")
     require_tool("pdftotext")
     out = tmp_path_factory.mktemp("pdf")
-    docs = []
-    for plan in EXAMPLE_PLANS:
-        target = out / plan.name.replace(".plan.yaml", ".docx")
-        result = run_plantool("export", "docx", plan, "-o", target, "--draft")
-        assert result.returncode == 0, result.stderr
-        docs.append(target)
-    converted = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, docs)],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert converted.returncode == 0, converted.stderr
+    printed_exports({plan.name.removesuffix(".plan.yaml"): (plan, ["--draft"]) for plan in EXAMPLE_PLANS}, out, timeout=300)
     return out
 
 

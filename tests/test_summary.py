@@ -548,33 +548,8 @@ def test_a_bug_on_one_plan_is_that_plan_s_row_and_exit_3(tmp_path, monkeypatch):
 @pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="the parallel path runs on Linux with 2+ CPUs")
 def test_ctrl_c_during_a_parallel_summary_exits_130_silently_and_leaves_no_process(tmp_path):
     """The summary's workers are check's (runner.each_file): the same clean stop."""
-    import signal
-    import subprocess
-    import time
-
-    from test_input_classes import children_of, in_session
+    from test_input_classes import ctrl_c_mid_run
 
     plans = write_plans(tmp_path / "plans", {f"p{n:03}.plan.yaml": to_yaml(at(complete_plan(), "council.gss_code", None))
                                              for n in range(400)})
-    env = dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1")
-    interrupted = 0
-    for attempt in range(6):
-        process = subprocess.Popen([sys.executable, "-m", "plantool", "summary", str(plans)], env=env, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while not children_of(process.pid) and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
-        time.sleep(0.01 * attempt)
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            _, stderr = process.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            raise
-        if process.returncode == 0:
-            continue
-        assert (process.returncode, stderr.decode()) == (130, "plantool: interrupted\n"), attempt
-        time.sleep(0.2)
-        assert in_session(process.pid) == [], f"attempt {attempt}: processes left behind"
-        interrupted += 1
-    assert interrupted >= 4
+    assert ctrl_c_mid_run(["summary", str(plans)], attempts=6) >= 4
