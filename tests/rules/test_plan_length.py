@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plan_helpers import at, complete_plan, findings
 from rule_case import assert_findings, examples, findings_of, fixture_with
 
 from plantool.check.rules import Context
 from plantool.check.rules import plan_length as rule
-from plantool.plan import loader
+from plantool.plan import loader, richtext
 from plantool.plan.schema import load_schema
 
 SENTENCE = "Our council has changed how it works in many ways over the years."  # 13 words
@@ -91,3 +93,22 @@ def test_markup_and_lone_punctuation_are_not_words():
 def test_the_file_format_version_is_not_a_word_of_the_plan():
     data = complete_plan()
     assert count_of(data) == count_of({key: value for key, value in data.items() if key != "schema_version"})
+
+
+MARKUP_PIECES = list("ab *_-[]()\n\t.:/") + ["**", "](", "- ", "\n- ", "https://x.gov.uk", "–", "…", "&"]
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=40).map("".join))
+def test_taking_markup_away_never_adds_a_word(text):
+    """What lets the rule skip the exact count on a plan whose raw words are within the limit."""
+    assert richtext.words(richtext.shown(text)) <= richtext.words(text)
+
+
+def test_a_plan_whose_markup_brings_it_within_the_limit_is_judged_by_the_words_a_reader_sees():
+    limit = rule.SUGGESTED_PAGES * rule.WORDS_PER_PAGE
+    text = plan_of(limit)  # exactly at the limit as a reader counts it: no warning
+    marked = text.replace("      Our council has changed", "      **Our** council *–* *–* *–* has changed", 1)  # 3 raw words a reader never sees
+    ctx = Context(loader.parse(marked), load_schema())
+    assert rule._at_most(ctx) >= limit + 3 and rule.word_count(ctx) == limit  # over the bound: the exact count decides
+    assert findings_of(marked, rule.ID) == [] and len(findings_of(plan_of(limit + 1), rule.ID)) == 1
