@@ -237,6 +237,29 @@ def test_round_trip_through_the_cli_export(plan, tmp_path):
 
 
 @pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
+def test_the_web_page_export_imports_as_the_word_export_does(plan, tmp_path):
+    """export html then import html gives the plan export docx then import docx gives: title block included.
+
+    The page's hgroup is its title and the council's name, its facts list is
+    the title block's facts, and the draft mark is left out, as in Word.
+    """
+    from plantool.commands.import_ import run_import_html
+
+    plans = {}
+    for kind in ("docx", "html"):
+        exported, back = tmp_path / f"plan.{kind}", tmp_path / f"{kind}.plan.yaml"
+        result = run_plantool("export", kind, "--draft", plan, "-o", exported)
+        assert result.returncode == 0, result.stderr
+        log = io.StringIO()
+        code = (import_file(exported, back, force=False)[0] if kind == "docx"
+                else run_import_html([str(exported)], str(back), force=False, err=log))
+        assert code == EXIT_CLEAN, log.getvalue()
+        plans[kind] = documents.load(back).data
+    assert plans["html"] == plans["docx"]
+    assert plans["html"]["plan"].get("period") == documents.load(plan).data["plan"].get("period")  # read from the title block
+
+
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
 def test_round_trip_leaves_nothing_unmapped_but_what_the_schema_refuses(plan, tmp_path):
     out = tmp_path / "plan.docx"
     original = export_in_process(plan, out)
@@ -591,3 +614,35 @@ def test_summary_says_what_went_where(exported_docx):
     assert "Disclosures › Agency staff › Spend on agency staff = £820,000" in log
     assert "left unmapped: nothing" in log
     assert "status: the document says 'Approved'" in log
+
+
+# -- web pages: definition lists, titles and the draft mark -----------------------------------------
+
+
+def html_blocks(body: str) -> list[tuple[str, str]]:
+    from plantool.importer.read_html import read_html
+
+    blocks, _, _, _ = read_html(f"<!doctype html><html lang=en><body><main>{body}</main></body></html>")
+    return [(block.kind, block.plain) for block in blocks]
+
+
+def test_a_definition_list_reads_as_one_fact_a_line():
+    assert html_blocks(
+        "<dl><dt>Published</dt><dd>11 July 2024</dd><div><dt>Contact</dt><dd><p>Policy team</p></dd><dd>01234 567890</dd></div></dl>"
+    ) == [("paragraph", "Published: 11 July 2024"), ("paragraph", "Contact: Policy team, 01234 567890")]
+
+
+def test_a_long_description_keeps_its_list_under_its_term():
+    assert html_blocks("<dl><dt>Savings</dt><dd><ul><li>Waste round review</li><li>Shared legal team</li></ul></dd></dl>") == [
+        ("paragraph", "Savings"), ("bullet", "Waste round review"), ("bullet", "Shared legal team")]
+
+
+def test_the_draft_mark_is_left_out_and_a_sentence_about_a_draft_is_not():
+    assert html_blocks(
+        "<p><strong>DRAFT – 3 findings to resolve</strong></p><p>DRAFT</p><p>DRAFT – this plan was agreed in July.</p>"
+    ) == [("paragraph", "DRAFT – this plan was agreed in July.")]
+
+
+def test_an_hgroup_is_the_title_and_the_subtitle():
+    assert html_blocks("<hgroup><h1>Productivity plan</h1><p>Anytown Borough Council</p></hgroup><h2>Transformation</h2>") == [
+        ("title", "Productivity plan"), ("subtitle", "Anytown Borough Council"), ("heading", "Transformation")]

@@ -13,7 +13,10 @@ kept once.
 h1-h6 are headings at their level; p and div paragraphs; li bullets; table
 cells keep their own paragraphs and bullets; strong, b and bold styles are
 bold; links keep their address when it is absolute (or can be made absolute
-from the page's canonical address), and become plain words otherwise.
+from the page's canonical address), and become plain words otherwise. A
+definition list's term and description read as one fact, "Period: 2024/25", as
+a Word title block writes it; an hgroup's h1 is the title and its paragraph
+(or one of class "subtitle") the subtitle; plantool's own draft mark is left out.
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from urllib.parse import urljoin
 from plantool.importer.blocks import Block, SourceDocument, Span, header_row, table, text_block
 from plantool.importer.limits import MAX_BODY_BYTES, TooLarge, check_body
 from plantool.importer.source import DocumentError
+from plantool.publish import labels
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SKIP = frozenset("script style noscript template nav aside form button select textarea input iframe svg canvas object embed audio video map head title meta link".split())
 FURNITURE = frozenset(("header", "footer"))  # read only inside the page's main content, and footers never
-BLOCKS = frozenset("p div section article main header address blockquote figure figcaption pre dl dt dd hr center details summary".split())
+BLOCKS = frozenset("p div section article main header hgroup address blockquote figure figcaption pre dt dd hr center details summary".split())
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search"))
 FURNITURE_CLASSES = frozenset(
@@ -37,6 +41,10 @@ FURNITURE_CLASSES = frozenset(
 )
 MAX_DEPTH = 150  # deeper markup is read as plain text rather than walked
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
+# plantool's own draft mark ("DRAFT – 4 findings to resolve"): a mark on the export, not the plan's text.
+_DRAFT_MARK = re.compile(
+    "|".join(re.escape(mark).replace(r"\{count\}", r"\d+") for mark in (labels.DRAFT_MARK, *labels.DRAFT_FINDINGS, labels.DRAFT_ONLY))
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
@@ -118,7 +126,9 @@ class PageReader:
     def flush(self) -> None:
         if self.spans:
             block = text_block(self.kind, self.spans)
-            if block is not None:
+            if block is not None and _DRAFT_MARK.fullmatch(block.plain.strip()):
+                self.skipped.add("draft mark")
+            elif block is not None:
                 self.blocks.append(block)
         self.spans = []
 
@@ -143,7 +153,8 @@ class PageReader:
                 kind, self.kind = self.kind, "heading"
                 self.walk(child, False, url, depth + 1)
                 spans, self.spans, self.kind = self.spans, [], kind
-                block = text_block("heading", spans, level=HEADINGS[tag])
+                titled = tag == "h1" and _in_hgroup(child)  # the document's title, with its subtitle beside it
+                block = text_block("title" if titled else "heading", spans, level=0 if titled else HEADINGS[tag])
                 if block is not None:
                     block.how = "html"
                     self.blocks.append(block)
@@ -160,6 +171,15 @@ class PageReader:
             elif tag == "table":
                 self.flush()
                 self.table(child, depth)
+            elif tag == "dl":
+                self.flush()
+                self.definitions(child, child_bold, url, depth + 1)
+            elif tag == "p" and _is_subtitle(child):
+                self.flush()
+                kind, self.kind = self.kind, "subtitle"
+                self.walk(child, child_bold, url, depth + 1)
+                self.flush()
+                self.kind = kind
             elif tag in BLOCKS or tag in FURNITURE:
                 self.flush()
                 self.walk(child, child_bold, url, depth + 1)
@@ -194,6 +214,69 @@ class PageReader:
             return
         rows, header_rows = header_row(rows, header_rows)
         self.blocks.append(table(rows, header_rows))
+
+
+    def definitions(self, node, bold: bool, url: str | None, depth: int) -> None:
+        """A <dl>: each term and its descriptions as one paragraph, 'Period: 2024/25' ('Term: a, b' for two).
+
+        A description holding a list, a table or a heading is too long for one
+        line: its term stands as a paragraph of its own and it is read as usual.
+        """
+        fact: list[Span] = []
+        described = False
+        for item in _definition_items(node):
+            spans = self.inline(item, bold, url, depth) if item.tag == "dt" or not _has_blocks(item) else None
+            if item.tag == "dt" or spans is None:
+                self.spans = fact
+                self.flush()
+                fact, described = (spans or []), False
+                if spans is None:
+                    self.walk(item, bold, url, depth)
+                    self.flush()
+            else:
+                fact = [*fact, Span(", " if described else (": " if fact else ""), False, None), *spans]
+                described = True
+        self.spans = fact
+        self.flush()
+
+    def inline(self, node, bold: bool, url: str | None, depth: int) -> list[Span]:
+        """The words of an element as spans on one line (its paragraphs joined by spaces)."""
+        reader = PageReader(self.base)
+        reader.walk(node, bold, url, depth)
+        self.images += reader.images
+        self.skipped |= reader.skipped
+        spans = [span for block_spans in (*reader.spans_of_blocks(), reader.spans) for span in (*block_spans, Span(" ", False, None))]
+        while spans and not spans[-1].text.strip():
+            spans.pop()
+        return spans
+
+    def spans_of_blocks(self) -> list[list[Span]]:
+        return [[Span(block.plain, block.bold_only, None)] for block in self.blocks]
+
+
+def _definition_items(node) -> list:
+    """A <dl>'s dt and dd elements in order, including those grouped in a <div>, as HTML allows."""
+    items = []
+    for child in node.iter():
+        if child.tag in ("dt", "dd"):
+            items.append(child)
+        elif child.tag == "div":
+            items.extend(grandchild for grandchild in child.iter() if grandchild.tag in ("dt", "dd"))
+    return items
+
+
+def _has_blocks(node) -> bool:
+    return node.css_first("ul, ol, table, h1, h2, h3, h4, h5, h6") is not None
+
+
+def _in_hgroup(node) -> bool:
+    parent = node.parent
+    return parent is not None and parent.tag == "hgroup"
+
+
+def _is_subtitle(node) -> bool:
+    """The paragraph of an <hgroup> (HTML's mark-up for a heading's subtitle), or one of class 'subtitle'."""
+    return _in_hgroup(node) or "subtitle" in (node.attributes.get("class") or "").lower().split()
 
 
 def content_roots(tree) -> list:

@@ -191,9 +191,10 @@ class HtmlWriter:
         out = []
         if plan.draft_banner:
             out.append(f'<p class="draft-banner"><strong>{escape(plan.draft_banner)}</strong></p>')
-        out.append(f"<h1>{escape(plan.title)}</h1>")
-        if plan.subtitle:
-            out.append(f'<p class="subtitle">{escape(plan.subtitle)}</p>')
+        if plan.subtitle:  # HTML's mark-up for a title with its subtitle: one heading, read as one
+            out.append(f'<hgroup><h1>{escape(plan.title)}</h1><p class="subtitle">{escape(plan.subtitle)}</p></hgroup>')
+        else:
+            out.append(f"<h1>{escape(plan.title)}</h1>")
         if plan.facts:
             out.append('<dl class="facts">')
             out.extend(f"<div><dt>{escape(f.label)}</dt><dd>{self.spans(f.spans)}</dd></div>" for f in plan.facts)
