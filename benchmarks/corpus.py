@@ -152,6 +152,8 @@ class Planted:
             self.values[f"savings_{kind}_gbp"] = 0
             for kind_of in ("cashable", "income", "cost_avoidance", "type_not_stated"):
                 self.values[f"savings_{kind}_{kind_of}_gbp"] = 0
+            for span in ("one_off", "per_year", "over_years", "span_not_stated"):
+                self.values[f"savings_{kind}_{span}_gbp"] = 0
         self.values.update(income_achieved_gbp=0, income_target_gbp=0, initiatives_done=0, initiatives_under_way=0,
                            initiatives_planned=0)
 
@@ -162,9 +164,10 @@ class Planted:
         self.values[column] = value
 
     def saving(self, saving: dict) -> None:
-        kind, kind_of = saving["kind"], saving.get("type") or "type_not_stated"
+        kind, kind_of, span = saving["kind"], saving.get("type") or "type_not_stated", saving.get("span") or "span_not_stated"
         self.values[f"savings_{kind}_gbp"] += saving["amount"]
         self.values[f"savings_{kind}_{kind_of}_gbp"] += saving["amount"]
+        self.values[f"savings_{kind}_{span}_gbp"] += saving["amount"]
 
     def initiative(self, initiative: dict) -> None:
         self.values[f"initiatives_{initiative['status']}"] += 1
@@ -178,6 +181,11 @@ def _saving(rng: random.Random, kind: str | None = None) -> dict:
     if kind_of:
         saving["type"] = kind_of
     saving["period"] = "2024/25" if saving["kind"] == "achieved" else "2026/27"
+    span = rng.choice(["per_year", "per_year", "one_off", "over_years", None])
+    if span:
+        saving["span"] = span
+    if span == "over_years":
+        saving["years"] = rng.randint(2, 5)
     return saving
 
 

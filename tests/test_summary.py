@@ -154,6 +154,18 @@ def test_savings_initiatives_and_income_are_found_in_every_place_the_schema_hold
     assert {name: float(row[name]) for name in expected} == expected
 
 
+def test_each_savings_total_is_split_by_span_as_written_never_annualised(tmp_path):
+    data = complete_plan()
+    saving = lambda amount, kind, **more: {"amount": amount, "kind": kind, **more}  # noqa: E731
+    at(data, "themes.transformation.initiatives", [{"name": "Waste", "status": "under_way", "savings": [
+        saving(2_000_000, "planned", span="per_year"), saving(6_000_000, "planned", span="over_years", years=3),
+        saving(500_000, "planned", span="one_off"), saving(70, "planned")]}])
+    row = one_row(tmp_path, data)
+    split = {span: float(row[f"savings_planned_{span}_gbp"]) for span in (*C.SAVING_SPANS, C.SPAN_NOT_STATED)}
+    assert split == {"per_year": 2_000_000, "over_years": 6_000_000, "one_off": 500_000, "span_not_stated": 70}
+    assert float(row["savings_planned_gbp"]) == sum(split.values())
+
+
 def test_the_places_holding_initiatives_and_savings_are_the_schema_s():
     """Every reference to an initiatives list or a saving in the schema sits under a key the extraction looks under."""
     from plantool.summary.extract import _places
@@ -202,6 +214,7 @@ def test_the_schema_s_enums_are_the_columns_vocabularies():
     defs = load_schema().raw["$defs"]
     assert tuple(v for v in defs["saving"]["properties"]["kind"]["enum"]) == C.SAVING_KINDS
     assert tuple(v for v in defs["saving"]["properties"]["type"]["enum"] if v) == C.SAVING_TYPES
+    assert tuple(v for v in defs["span"]["enum"] if v) == C.SAVING_SPANS
     assert tuple(defs["income"]["properties"]["kind"]["enum"]) == C.INCOME_KINDS
     assert tuple(defs["initiative"]["properties"]["status"]["enum"]) == C.INITIATIVE_STATUSES
 

@@ -63,7 +63,8 @@ def test_the_corpus_plants_what_the_test_needs(planted_corpus):
     assert {plan["agency_share_base"] for plan in plans.values()} == {"pay_bill", "staffing_budget", "total_spend", None}
     assert {plan["register_match"] for plan in plans.values()} == {"gss_code", "name", "not_in_register"}
     assert len(planted["not_in_register"]) == 3 and len(planted["missing"]) == 4 and len(planted["more_than_one_plan"]) == 1
-    for total in ("savings_achieved_income_gbp", "savings_planned_cost_avoidance_gbp", "savings_required_gbp", "income_target_gbp"):
+    for total in ("savings_achieved_income_gbp", "savings_planned_cost_avoidance_gbp", "savings_required_gbp", "income_target_gbp",
+                  "savings_planned_over_years_gbp", "savings_achieved_one_off_gbp", "savings_required_span_not_stated_gbp"):
         assert sum(plan[total] > 0 for plan in plans.values()) >= 10, total
 
 

@@ -39,6 +39,8 @@ MATCHED_BY_CODE, MATCHED_BY_NAME, NOT_IN_REGISTER, NOT_GIVEN = "gss_code", "name
 SAVING_KINDS = ("achieved", "planned", "required")  # the schema's saving `kind`
 SAVING_TYPES = ("cashable", "income", "cost_avoidance")  # the schema's saving `type`
 TYPE_NOT_STATED = "type_not_stated"
+SAVING_SPANS = ("one_off", "per_year", "over_years")  # the schema's saving `span`
+SPAN_NOT_STATED = "span_not_stated"
 INCOME_KINDS = ("target", "achieved")  # the schema's income line `kind`
 INITIATIVE_STATUSES = ("done", "under_way", "planned")  # the schema's initiative `status`
 
@@ -118,7 +120,16 @@ def _savings() -> list[Column]:
                 + ", in pounds.")
         for kind in SAVING_KINDS for kind_of in (*SAVING_TYPES, TYPE_NOT_STATED)
     ]
-    return totals + by_type
+    # A plan may state one saving as £2m a year and another as £6m over three years: the totals
+    # add them as written, and these columns say how much of each total is which, so an analyst
+    # can compare like with like (nothing is annualised or guessed).
+    spans = {"one_off": "as one-off", "per_year": "as an amount each year", "over_years": "as a total over several years",
+             SPAN_NOT_STATED: "without saying over what time"}
+    by_span = [
+        _number(f"savings_{kind}_{span}_gbp", GBP, f"{kind.capitalize()} savings stated {spans[span]}, in pounds, as written.")
+        for kind in SAVING_KINDS for span in (*SAVING_SPANS, SPAN_NOT_STATED)
+    ]
+    return totals + by_type + by_span
 
 
 FACILITY = "facility_time"

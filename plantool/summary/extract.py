@@ -99,6 +99,7 @@ def _totals(data: dict, places: tuple[frozenset, frozenset, frozenset]) -> dict:
     initiative_keys, saving_keys, through = places
     totals: dict[str, float] = {f"savings_{kind}_gbp": 0 for kind in C.SAVING_KINDS}
     totals.update({f"savings_{kind}_{kind_of}_gbp": 0 for kind in C.SAVING_KINDS for kind_of in (*C.SAVING_TYPES, C.TYPE_NOT_STATED)})
+    totals.update({f"savings_{kind}_{span}_gbp": 0 for kind in C.SAVING_KINDS for span in (*C.SAVING_SPANS, C.SPAN_NOT_STATED)})
     totals.update({f"initiatives_{status}": 0 for status in C.INITIATIVE_STATUSES})
 
     def walk(node: dict) -> None:
@@ -136,8 +137,10 @@ def _add_savings(savings: list, totals: dict) -> None:
         if amount is None or kind not in C.SAVING_KINDS:
             continue
         kind_of = saving.get("type") if saving.get("type") in C.SAVING_TYPES else C.TYPE_NOT_STATED
+        span = saving.get("span") if saving.get("span") in C.SAVING_SPANS else C.SPAN_NOT_STATED
         totals[f"savings_{kind}_gbp"] += amount
         totals[f"savings_{kind}_{kind_of}_gbp"] += amount
+        totals[f"savings_{kind}_{span}_gbp"] += amount
 
 
 @lru_cache(maxsize=4)
