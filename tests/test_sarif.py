@@ -220,3 +220,30 @@ def test_fast_path_and_full_cli_print_the_same_sarif(tmp_path):
     )
     assert (fast.returncode, fast.stdout, fast.stderr) == (full.returncode, full.stdout, full.stderr)
     assert fast.returncode == 2
+
+
+def test_a_finding_keeps_its_fingerprint_when_lines_move_and_loses_it_when_fixed(tmp_path):
+    """Code scanning tracks an alert by its partial fingerprint: what the finding is about, not its line."""
+    plan = tmp_path / "p.plan.yaml"
+
+    def fingerprints() -> dict[str, tuple[str, int]]:
+        log, _ = sarif(plan.name, cwd=tmp_path)
+        assert_valid_sarif(log)
+        results = log["runs"][0]["results"]
+        prints = [r["partialFingerprints"]["plantoolFinding/v1"] for r in results]
+        assert len(set(prints)) == len(prints), "each result its own"
+        return {p: (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for p, r in zip(prints, results)}
+
+    data = at(at(complete_plan(), "themes.transformation.future_plans", "TBC"), "themes.barriers.items", [
+        {"barrier": "Short-term grants", "effect": "TODO", "government_action": "TODO"}])
+    text = to_yaml(data)
+    plan.write_text(text, encoding="utf-8")
+    before = fingerprints()
+    assert len(before) >= 3
+    plan.write_text("# a comment\n# and another\n" + text, encoding="utf-8")
+    after = fingerprints()
+    assert set(after) == set(before)  # the same alerts ...
+    assert all(after[p][1] == before[p][1] + 2 for p in before)  # ... two lines further down
+    plan.write_text(to_yaml(at(data, "themes.transformation.future_plans", "We will share a legal team by 2026.")), encoding="utf-8")
+    fixed = fingerprints()
+    assert set(fixed) < set(before) and len(fixed) == len(before) - 1  # the fixed one is gone, the rest remain

@@ -7,10 +7,16 @@ under the base id `%SRCROOT%` (GitHub resolves that to the repository root), or
 as absolute `file:` URIs when they lie outside it. A file that could not be read
 is not a result about the plan: it is a tool execution notification, and the
 invocation is marked unsuccessful, as exit code 2 is.
+
+Each result carries a partial fingerprint made from what it is about (the rule,
+the place in the plan's data and the message), not from its line: a finding
+stays the same alert in code scanning when lines are added above it, and a
+fixed one closes. Identical findings in one file are told apart by their order.
 """
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import os
 from pathlib import Path, PurePath
@@ -25,6 +31,7 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 INFORMATION_URI = "https://github.com/plantool/plantool"
 SOURCE_ROOT = "%SRCROOT%"
 LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
+FINGERPRINT = "plantoolFinding/v1"
 DEFAULT_LEVELS = {"error": "error", "warning": "warning", "info": "note", "gap": "warning"}  # a gap is an error once approved
 
 
@@ -61,6 +68,25 @@ def artifact_location(file: str) -> dict:
 def _directory_uri(directory: Path) -> str:
     uri = directory.as_uri()
     return uri if uri.endswith("/") else uri + "/"  # SARIF wants a base URI to end in a slash
+
+
+def fingerprint(finding, occurrence: int) -> str:
+    """What the finding is about, hashed: its rule, data path and message, and which of identical ones it is."""
+    identity = "\0".join((finding.rule, finding.path or "", finding.message, str(occurrence)))
+    return hashlib.sha256(identity.encode("utf-8", "backslashreplace")).hexdigest()
+
+
+def _results(report, rule_index: dict[str, int]) -> list[dict]:
+    out = []
+    for file_result in report.results:
+        seen: dict[tuple, int] = {}
+        for finding in file_result.findings:
+            key = (finding.rule, finding.path, finding.message)
+            seen[key] = seen.get(key, 0) + 1
+            result = _result(finding, rule_index)
+            result["partialFingerprints"] = {FINGERPRINT: fingerprint(finding, seen[key])}
+            out.append(result)
+    return out
 
 
 def _result(finding, rule_index: dict[str, int]) -> dict:
@@ -122,7 +148,7 @@ def as_sarif(report) -> dict:
                 "invocations": [invocation],
                 "originalUriBaseIds": {SOURCE_ROOT: {"uri": _directory_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, rule_index) for r in report.results for f in r.findings],
+                "results": _results(report, rule_index),
             }
         ],
     }
