@@ -128,3 +128,32 @@ def test_disable_on_a_line_never_silences_a_file_level_rule():
 def test_disable_all_on_a_line_leaves_duplicate_keys_reported():
     text = FIXTURE.replace("  type: district\n", "  type: district\n  type: district  # plantool: disable=all\n")
     assert [f.rule for f in findings(text)] == ["duplicate-key"]
+
+
+BLOCK_LINK = "    service_improvements: |\n      Bins are collected on time.\n\n      See our results [here](https://example.gov.uk/results).\n"
+
+
+def with_block_link() -> str:
+    return with_link().replace(LINK_HERE, BLOCK_LINK)
+
+
+def test_a_vague_link_deep_in_a_block_answer_is_found_on_its_own_line():
+    [finding] = findings(with_block_link(), "link-text")
+    assert finding.line == 29  # the fourth line of the answer, three below its key
+
+
+@pytest.mark.parametrize("directive", ["after the bar", "on the line above the key"])
+def test_a_directive_at_a_block_answer_s_key_covers_every_line_of_the_answer(directive):
+    if directive == "after the bar":
+        text = with_block_link().replace("    service_improvements: |\n", "    service_improvements: |  # plantool: disable=link-text -- agreed\n")
+    else:
+        text = with_block_link().replace("    service_improvements: |\n", "    # plantool: disable=link-text -- agreed\n    service_improvements: |\n")
+    assert findings(text, "link-text") == []
+    assert findings(text.replace("disable=link-text", "disable=placeholder"), "link-text") != []  # only the rule named
+
+
+def test_a_directive_above_a_key_covers_that_key_and_not_its_neighbours():
+    above_neighbour = with_block_link().replace(
+        "    measuring_productivity:", "    # plantool: disable=link-text -- agreed\n    measuring_productivity:")
+    assert above_neighbour.count("disable=link-text") == 1
+    assert len(findings(above_neighbour, "link-text")) == 1  # above another answer: the link's finding still stands

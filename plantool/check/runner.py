@@ -147,9 +147,11 @@ def _worker_start() -> None:
 def _apply_silences(doc: documents.Document, findings: list) -> list:
     """Drop findings silenced by a '# plantool: disable=rule' comment on their line or the line above.
 
-    Only real YAML comments count: an answer that quotes the directive silences
-    nothing. A directive naming a file-level rule silences nothing either, and
-    is reported, so the author knows the finding still stands.
+    A directive on a key's line, or on the comment line just above it, covers
+    that key's whole value too: every line of a `|` answer, every item of a
+    list. Only real YAML comments count: an answer that quotes the directive
+    silences nothing. A directive naming a file-level rule silences nothing
+    either, and is reported, so the author knows the finding still stands.
     """
     if "plantool:" not in doc.text:
         return findings
@@ -157,6 +159,7 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
 
     whole_file: set[str] = set()
     by_line: dict[int, set[str]] = {}
+    by_value: dict[str, set[str]] = {}  # a key's dotted path -> rules silenced for all it holds
     refused: list = []
     for comment in doc.comments:
         match = _SILENCE.search(comment.text)
@@ -167,17 +170,31 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
         rules.difference_update(FILE_LEVEL_RULES)
         if match.group("file"):
             whole_file |= rules
-        else:
-            by_line.setdefault(comment.line, set()).update(rules)
-            if comment.own_line:  # a comment line silences the next line
-                by_line.setdefault(comment.line + 1, set()).update(rules)
-    kept = [
-        f
-        for f in findings
-        if f.rule in FILE_LEVEL_RULES
-        or (f.rule not in whole_file and f.rule not in by_line.get(f.line, ()) and "all" not in by_line.get(f.line, ()))
-    ]
-    return kept + refused
+            continue
+        lines = (comment.line, comment.line + 1) if comment.own_line else (comment.line,)  # a comment line covers the next
+        for line in lines:
+            by_line.setdefault(line, set()).update(rules)
+        for path, (line, _col) in doc.keys.items():
+            if line in lines:
+                by_value.setdefault(dotted(path), set()).update(rules)
+
+    def silenced(finding) -> bool:
+        if finding.rule in FILE_LEVEL_RULES:
+            return False
+        here = by_line.get(finding.line, ())
+        if finding.rule in whole_file or finding.rule in here or "all" in here:
+            return True
+        return any(
+            (finding.rule in rules or "all" in rules) and _within(finding.path, key)
+            for key, rules in by_value.items()
+        )
+
+    return [f for f in findings if not silenced(f)] + refused
+
+
+def _within(path: str, key: str) -> bool:
+    """Whether a finding's dotted path is the key's value or inside it (themes.x.items[2].effect is in themes.x)."""
+    return path == key or path.startswith((key + ".", key + "["))
 
 
 def _refusal(path: str, comment, directive: str, rule: str) -> Finding:

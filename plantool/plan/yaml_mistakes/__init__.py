@@ -33,6 +33,7 @@ RECOGNISERS = (
     quotes.text_after_quote,
     quotes.smart_quotes,
     layout.block_text_on_header_line,
+    layout.comment_before_block_text,
     layout.block_text_not_indented,
     layout.missing_space,
     layout.colon_in_answer,

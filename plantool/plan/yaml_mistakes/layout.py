@@ -35,6 +35,32 @@ def block_text_on_header_line(f: Failure) -> Explanation | None:
     )
 
 
+def comment_before_block_text(f: Failure) -> Explanation | None:
+    """A comment (a '# plantool: disable=…', say) put between 'key: |' and the answer's text, at the key's depth."""
+    for number in range(min(f.line, len(f.lines)), max(0, f.line - WINDOW), -1):
+        header = _BLOCK_HEADER.match(f.content(number))
+        if not header:
+            continue
+        key, key_col = header.group("key"), header.start("key")
+        first = next((n for n in range(number + 1, f.line + 1) if f.content(n).strip()), None)
+        if first is None or not f.content(first).lstrip().startswith("#"):
+            return None
+        comment = f.content(first).strip()
+        indent = len(f.content(first)) - len(f.content(first).lstrip(" "))
+        if indent > key_col or "#" in f.content(number):
+            return None
+        if not f.fixed_by({number: f.content(number).rstrip() + "  " + comment, first: ""}):
+            return None
+        return Explanation(
+            first,
+            indent + 1,
+            f"a comment between '{key}: |' (line {number}) and its text ends the answer before it starts "
+            f"(everything under a '|' is the answer), so YAML then finds text where it expects a key; put the "
+            f"comment after the bar, '{key}: |  {shorten(comment, 100)}', or on the line above '{key}:'",
+        )
+    return None
+
+
 def block_text_not_indented(f: Failure) -> Explanation | None:
     for number in range(min(f.line, len(f.lines)), max(0, f.line - WINDOW), -1):
         header = _BLOCK_HEADER.match(f.content(number))
