@@ -147,9 +147,9 @@ def _worker_start() -> None:
 def _apply_silences(doc: documents.Document, findings: list) -> list:
     """Drop findings silenced by a '# plantool: disable=rule' comment on their line or the line above.
 
-    A directive on a key's line, or on the comment line just above it, covers
-    that key's whole value too: every line of a `|` answer, every item of a
-    list. Only real YAML comments count: an answer that quotes the directive
+    A directive on the line of a key whose answer is text, or on the comment
+    line just above it, covers every line of that answer (a `|` block); above a
+    section it covers only the section's own line. Only real YAML comments count: an answer that quotes the directive
     silences nothing. A directive naming a file-level rule silences nothing
     either, and is reported, so the author knows the finding still stands.
     """
@@ -175,7 +175,7 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
         for line in lines:
             by_line.setdefault(line, set()).update(rules)
         for path, (line, _col) in doc.keys.items():
-            if line in lines:
+            if line in lines and isinstance(_value_at(doc.data, path), str):  # a text answer; a section keeps to its line
                 by_value.setdefault(dotted(path), set()).update(rules)
 
     def silenced(finding) -> bool:
@@ -190,6 +190,17 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
         )
 
     return [f for f in findings if not silenced(f)] + refused
+
+
+def _value_at(data, path: tuple):
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _within(path: str, key: str) -> bool:

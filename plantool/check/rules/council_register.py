@@ -7,8 +7,10 @@ of …", with "&" for "and", with or without "Borough", "District" or "City".
 A name that belongs to another council is an error; a name that matches no
 council is a warning that gives the register's form. A code the register lacks
 is a warning: it may be a council created after the register was made (see
-PLANTOOL_REGISTER in the README). The register is loaded only when a plan gives
-a GSS code.
+PLANTOOL_REGISTER in the README). A plan with no GSS code is judged by its name:
+a name that matches no council is a warning (with the register's nearest names),
+and a type that is not the named council's is an error. The register is loaded
+only when a plan gives a GSS code or, without one, a council name.
 
 PASS:
     council: {name: South Derbyshire District Council, type: district, gss_code: E07000039}
@@ -21,6 +23,12 @@ FAIL:
 
 FAIL, as a warning, since no council has this name:
     council: {name: Middlesborough Council, type: unitary, gss_code: E06000002}
+
+FAIL, as a warning: no GSS code, and a name no council has:
+    council: {name: Derbysheer County Council, type: county}
+
+PASS:
+    council: {name: Derbyshire County Council, type: county}
 """
 
 from __future__ import annotations
@@ -35,8 +43,9 @@ def check(ctx):
     council = ctx.get(("council",))
     if not isinstance(council, dict):
         return
-    code = council.get("gss_code")
-    if not isinstance(code, str) or not code.strip():
+    code, name = council.get("gss_code"), council.get("name")
+    has_code = isinstance(code, str) and bool(code.strip())
+    if not has_code and not (isinstance(name, str) and name.strip()):
         return
     from plantool.register import RegisterError, load_register
 
@@ -45,6 +54,17 @@ def check(ctx):
     except RegisterError as exc:
         yield Problem(("council", "gss_code"), f"cannot compare with the council register: {exc}", severity="warning")
         return
+    if has_code:
+        known = yield from _by_code(ctx, register, code, name)
+    else:
+        known = yield from _by_name(ctx, register, name.strip())
+    kind = council.get("type")
+    if known is not None and isinstance(kind, str) and kind != known.type:
+        yield Problem(("council", "type"), f"{known.name} ({known.gss_code}) is a {known.type} council in the register, not {kind}")
+
+
+def _by_code(ctx, register, code: str, name):
+    """The council the code names (None when the register lacks it), with what disagrees about its name."""
     known = register.by_code(code)
     if known is None:
         yield Problem(
@@ -53,8 +73,7 @@ def check(ctx):
             "check it, or it may be newer than the register",
             severity="warning",
         )
-        return
-    name = council.get("name")
+        return None
     if isinstance(name, str) and name.strip() and not known.goes_by(name):
         owner = register.owner_of(name)
         if owner is not None and owner.gss_code != known.gss_code:
@@ -66,6 +85,24 @@ def check(ctx):
                 f"{code}, which it calls {known.name}; check the spelling, or write {known.name}",
                 severity="warning",
             )
-    kind = council.get("type")
-    if isinstance(kind, str) and kind != known.type:
-        yield Problem(("council", "type"), f"{known.name} ({code}) is a {known.type} council in the register, not {kind}")
+    return known
+
+
+def _by_name(ctx, register, name: str):
+    """The one council a plan without a code names (None when it names none, or several)."""
+    from plantool.register import Ambiguous, NotFound
+
+    try:
+        return register.resolve(name)
+    except Ambiguous:
+        return None  # a name several councils share: nothing to say it is wrong
+    except NotFound as missing:
+        nearest = " or ".join(council.name for council in missing.suggestions)
+        yield Problem(
+            ("council", "name"),
+            f"{ctx.schema.label(('council', 'name'))}: '{name}' is not a council the register knows"
+            + (f" (did you mean {nearest}?)" if nearest else "")
+            + "; check the spelling, or give its GSS code if the council is newer than the register",
+            severity="warning",
+        )
+        return None
