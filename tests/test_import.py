@@ -646,3 +646,20 @@ def test_the_draft_mark_is_left_out_and_a_sentence_about_a_draft_is_not():
 def test_an_hgroup_is_the_title_and_the_subtitle():
     assert html_blocks("<hgroup><h1>Productivity plan</h1><p>Anytown Borough Council</p></hgroup><h2>Transformation</h2>") == [
         ("title", "Productivity plan"), ("subtitle", "Anytown Borough Council"), ("heading", "Transformation")]
+
+
+def test_the_imported_plan_names_a_schema_copy_written_beside_it(exported_docx, tmp_path):
+    """The editor modeline must resolve wherever the plan is kept: the copy sits beside it, as `new` writes it."""
+    from plantool.plan.schema import SCHEMA_NAME, schema_text
+
+    out = tmp_path / "fresh" / "ours.plan.yaml"
+    out.parent.mkdir()
+    code, log = import_file(exported_docx, out, force=False)
+    assert code == EXIT_CLEAN, log
+    assert out.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_NAME}"
+    assert (out.parent / SCHEMA_NAME).read_text(encoding="utf-8") == schema_text()
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / SCHEMA_NAME).write_text('{"title": "the council\'s own"}', encoding="utf-8")
+    code, log = import_file(exported_docx, foreign / "ours.plan.yaml", force=False)
+    assert code == EXIT_CLEAN and (foreign / SCHEMA_NAME).read_text(encoding="utf-8") == '{"title": "the council\'s own"}'

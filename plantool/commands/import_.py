@@ -37,6 +37,7 @@ def _run(sources: list[Path], output: str | None, suffixes: tuple, read: Callabl
     from plantool.importer.source import DocumentError
     from plantool.importer.summary import summary
     from plantool.plan.fileio import WriteError, atomic_write
+    from plantool.plan import schema_copy
     from plantool.plan.schema import load_schema
 
     first = sources[0]
@@ -54,11 +55,17 @@ def _run(sources: list[Path], output: str | None, suffixes: tuple, read: Callabl
         err.write(f"plantool: error: {exc}\n")
         return USAGE
     names = ", ".join(source.name for source in sources)
+    copy = schema_copy.copy_beside(out_path, schema)  # the plan's modeline names it, beside the plan
     try:
         atomic_write(out_path, to_yaml(schema, result.data, names, command).encode("utf-8"), force=force)
+        if copy:
+            atomic_write(copy[0], copy[1].encode("utf-8"), force=True)
     except WriteError as exc:
         err.write(f"plantool: error: {exc}\n")
         return USAGE
-    for line in summary(schema, result, names, out_path):
+    lines = summary(schema, result, names, out_path)
+    if copy:  # before the last line, which says what to do next
+        lines[-1:-1] = [f"wrote {copy[0].name} beside it, for editor help"]
+    for line in lines:
         err.write(line + "\n")
     return CLEAN

@@ -16,9 +16,9 @@ from plantool import __version__
 from plantool.exit_codes import CLEAN, ERRORS, USAGE
 from plantool.plan.paths import display_name
 from plantool.plan.period import PERIOD
+from plantool.plan.schema import SCHEMA_NAME
 
 PLAN_NAME = re.compile(r"\.plan\.ya?ml$")
-SCHEMA_COPY = "productivity-plan.schema.json"  # written beside the plan; a relative ref works on any machine
 
 
 class NewPlanError(Exception):
@@ -133,20 +133,10 @@ def header(name: str, schema_ref: str, council: str | None, period: str | None) 
     ]
 
 
-def schema_copy_needed(target: Path, text: str, own_id: str) -> bool:
-    """Write the schema copy if absent or an older plantool schema; leave anything else alone."""
-    if not target.exists():
-        return True
-    try:
-        current = target.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return current != text and own_id.split("/1/")[0] in current
-
-
 def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO) -> int:
     from plantool.plan.fileio import WriteError, atomic_write
-    from plantool.plan.schema import SCHEMA_NAME, load_schema, schema_text
+    from plantool.plan import schema_copy
+    from plantool.plan.schema import load_schema
 
     schema = load_schema()
     path = options.path
@@ -177,9 +167,9 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
         err.write(f"plantool: error: {exc}\n")
         return exc.code
     writes = [(path, text, options.force)]
-    schema_file = path.parent / SCHEMA_NAME
-    if options.schema_ref is None and schema_copy_needed(schema_file, schema_text(), schema.raw.get("$id", "")):
-        writes.append((schema_file, schema_text(), True))
+    copy = schema_copy.copy_beside(path, schema) if options.schema_ref is None else None
+    if copy:
+        writes.append((*copy, True))
     try:
         for target, content, force in writes:
             atomic_write(target, content.encode("utf-8"), force=force)
@@ -190,7 +180,7 @@ def run_new(options: Options, *, interactive: bool, ask: Any = None, err: TextIO
         err.write(f"plantool: warning: {warning}\n")
     if not PLAN_NAME.search(path.name):
         err.write(f"plantool: warning: {path.name} does not end in .plan.yaml, so the pre-commit hook will not check it\n")
-    err.write(f"wrote {shown}" + (f" and {schema_file.name} (for editor help)" if len(writes) > 1 else "") + "\n")
+    err.write(f"wrote {shown}" + (f" and {SCHEMA_NAME} (for editor help)" if copy else "") + "\n")
     todo = "review each answer marked '# plantool: review'" if options.from_plan else "fill in each TODO"
     err.write(f"next: {todo}, then run `plantool check {shown}`\n")
     return CLEAN
@@ -207,7 +197,7 @@ def scaffold(options: Options, schema, found: dict) -> str:
     if options.period:
         values[("plan", "period")] = options.period
         values[("plan", "title")] = f"Productivity Plan {options.period}"
-    ref = options.schema_ref or SCHEMA_COPY
+    ref = options.schema_ref or SCHEMA_NAME
     return scaffold_text(schema, values, header(display_name(options.path.name), ref, found.get("name"), options.period))
 
 
@@ -234,7 +224,7 @@ def rolled_forward(options: Options, schema) -> str:
         new_text, old, new = roll_forward(doc.text, schema, options.period)
     except RollForwardError as exc:
         raise NewPlanError(f"{doc.path}: cannot roll forward: {exc}") from None
-    modeline = f"# yaml-language-server: $schema={options.schema_ref or SCHEMA_COPY}"
+    modeline = f"# yaml-language-server: $schema={options.schema_ref or SCHEMA_NAME}"
     new_text, replaced = re.subn(r"(?m)^# yaml-language-server: \$schema=.*$", lambda _: modeline, new_text, count=1)
     if not replaced:
         new_text = f"{modeline}\n{new_text}"

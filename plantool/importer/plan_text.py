@@ -6,6 +6,8 @@ import json
 import re
 from typing import Any
 
+from plantool.plan.schema_copy import MODELINE
+
 WIDTH = 88  # free text is wrapped like the examples; single line breaks read as spaces
 
 
@@ -140,7 +142,7 @@ def to_yaml(schema, data: dict, source, command: str = "docx") -> str:
         return is_free_text(schema.node_at(tuple(path)))
 
     header = [
-        "# yaml-language-server: $schema=../schema/productivity-plan.schema.json",
+        MODELINE,
         f"# Imported from {getattr(source, 'name', source)} by `plantool import {command}`. Review every TODO, move each item",
         "# under `unmapped` to its field, then run `plantool check` on this file.",
     ]
