@@ -389,3 +389,15 @@ def test_only_very_long_words_get_break_opportunities_and_the_text_is_unchanged(
     pieces = [piece for token in drawn.split() if "<wbr>" in token for piece in token.split("<wbr>")]
     assert max(len(piece) for piece in pieces) <= 20 + len("&amp;")
     assert "https://<wbr>" in drawn and "/<wbr>annex-<wbr>b?" in drawn
+
+
+def test_a_fragment_by_default_sits_beside_the_page_and_never_replaces_it(tmp_path):
+    plan = tmp_path / "riverside-2025.plan.yaml"
+    plan.write_bytes((EXAMPLES / "riverside-2025.plan.yaml").read_bytes())
+    assert run_plantool("export", "html", plan).returncode == 0
+    page = (tmp_path / "riverside-2025.html").read_bytes()
+    result = run_plantool("export", "html", plan, "--fragment")
+    assert result.returncode == 0, result.stderr
+    assert "riverside-2025.fragment.html" in result.stderr
+    assert (tmp_path / "riverside-2025.html").read_bytes() == page  # the full page is untouched
+    assert "<main" not in (tmp_path / "riverside-2025.fragment.html").read_text(encoding="utf-8")

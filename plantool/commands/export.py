@@ -64,7 +64,8 @@ def run_export(export_format: str, plan: str, output: str | None, *, draft: bool
         return USAGE
     entry = FORMATS[export_format]
     plan_path = Path(plan)
-    out_path = Path(output) if output else beside(plan_path, entry.suffix)
+    chosen = [option.default_suffix for option in entry.options if option.default_suffix and options.get(option.keyword)]
+    out_path = Path(output) if output else beside(plan_path, chosen[0] if chosen else entry.suffix)  # a fragment never replaces the page
     if out_path.suffix.lower() != entry.suffix:
         err.write(f"plantool: error: {display_name(out_path)}: the output must end in {entry.suffix}\n")
         return USAGE

@@ -30,6 +30,7 @@ class Option(NamedTuple):
     flag: str
     help: str
     metavar: str | None = None  # the value's name, e.g. PATH; None for an on/off flag
+    default_suffix: str | None = None  # when given, the default output ends in this instead (".fragment.html")
 
     @property
     def keyword(self) -> str:
@@ -60,7 +61,8 @@ FORMATS: dict[str, ExportFormat] = {
         ".html",
         "plantool.export.html.builder",
         "one accessible web page for the council's website (or, with --fragment, its body for a CMS)",
-        (Option("--fragment", "Write only the content of <main>, with no styles, to paste into a content management system."),),
+        (Option("--fragment", "Write only the content of <main>, with no styles, to paste into a content management system "
+                "(by default to NAME.fragment.html, beside the full page's NAME.html).", default_suffix=".fragment.html"),),
     ),
     "pdf": ExportFormat(
         ".pdf",
