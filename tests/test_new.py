@@ -280,3 +280,27 @@ def test_roll_forward_from_a_missing_or_broken_plan_is_a_clear_error(tmp_path):
     # the same finding and exit code as `check` gives (issue 19: new --from reads with the plan loader)
     assert result.returncode == 1 and "YAML syntax error" in result.stderr and "(yaml-syntax)" in result.stderr
     assert "cannot roll forward" in result.stderr and not path.exists()
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.plan.yaml")), ids=lambda p: p.name)
+def test_rolling_forward_keeps_the_authors_layout_so_the_git_diff_shows_only_what_changed(example, tmp_path):
+    """Only the plan section's period, title, status and record change, and review marks are added; every other line stays as typed."""
+    target = tmp_path / "next.plan.yaml"
+    result = run_plantool("new", target, "--from", example)
+    assert result.returncode == 0, result.stderr
+
+    def body(text: str) -> list[str]:
+        lines = [line for line in text.splitlines() if "# plantool: review" not in line and "yaml-language-server" not in line]
+        start = lines.index("plan:")
+        end = next(n for n in range(start + 1, len(lines)) if lines[n] and not lines[n].startswith((" ", "#")))
+        return lines[:start] + lines[end:]  # everything but the plan section, which rolling forward rewrites
+
+    assert body(target.read_text(encoding="utf-8")) == body(example.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("offset", [0, 2, 4])
+def test_the_layout_is_read_from_the_file(offset):
+    from plantool.scaffold.rollforward import layout_of
+
+    text = "council:\n  name: X\nthemes:\n  barriers:\n    items:\n" + " " * (4 + offset) + "- barrier: y\n"
+    assert layout_of(text) == (2, offset)

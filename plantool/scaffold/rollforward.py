@@ -9,6 +9,7 @@ comment that the review-needed rule reports until the author deletes it.
 from __future__ import annotations
 
 import io
+import re
 
 from plantool.plan.period import PERIOD
 
@@ -54,9 +55,40 @@ def roll_forward(text: str, schema, period: str | None) -> tuple[str, str, str]:
     for key in ("approval", "publication_url"):
         if key in plan:
             del plan[key]
+    mapping, offset = layout_of(text)
+    yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
     out = io.StringIO()
     yaml.dump(data, out)
     return mark_for_review(out.getvalue(), schema, old, new), old, new
+
+
+_KEY_ONLY = re.compile(r"^( *)(?:- +)?[^\s#-][^:#]*:\s*(?:#.*)?$")  # 'key:' with its value on the lines below
+_ITEM = re.compile(r"^( *)- ")
+_KEY = re.compile(r"^( *)[^\s#-][^:#]*:(?:\s|$)")
+
+
+def layout_of(text: str) -> tuple[int, int]:
+    """The plan's own indentation: (spaces a mapping indents, spaces a list's dash sits right of its key).
+
+    The most common of each in the file, so a year's roll-forward keeps the author's
+    layout and the year-on-year git diff shows only what changed (2 and 0, or 2 and 2).
+    """
+    from collections import Counter
+
+    mappings, offsets = Counter(), Counter()
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    for line, following in zip(lines, lines[1:]):
+        parent = _KEY_ONLY.match(line)
+        if not parent:
+            continue
+        column = len(line) - len(line.lstrip(" -"))  # where the key starts, after a list item's dash
+        if item := _ITEM.match(following):
+            offsets[len(item.group(1)) - column] += 1
+        elif (key := _KEY.match(following)) and len(key.group(1)) > column:
+            mappings[len(key.group(1)) - column] += 1
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    offset = offsets.most_common(1)[0][0] if offsets else 0
+    return (mapping if 1 < mapping <= 8 else 2), (offset if 0 <= offset <= 8 else 0)
 
 
 def _round_trip_yaml():
