@@ -131,3 +131,10 @@ def test_schema_council_names_are_generated_from_the_register(register):
     names = schema["properties"]["council"]["properties"]["name"]
     assert names["examples"] == schema_examples(register)
     assert "enum" not in names  # completions only: a council newer than the register stays valid
+
+
+def test_a_search_that_finds_nothing_suggests_the_nearest_names():
+    result = run_plantool("councils", "derbyshre")
+    assert result.returncode == 0 and "Derbyshire" not in result.stdout  # a suggestion, not a result
+    assert "(did you mean Derbyshire County Council?)" in result.stderr
+    assert "did you mean" not in run_plantool("councils", "qqqqqqqq").stderr  # nothing near: no guess

@@ -41,8 +41,22 @@ def run_councils(query: str, kind: str | None, output_format: str, *, out: TextI
     else:
         _write_text(found, out)
     if not found and output_format == "text":
-        err.write(f"no council in the register matches '{query}'\n")
+        err.write(f"no council in the register matches '{query}'{_nearest(register, query)}\n")
     return CLEAN
+
+
+def _nearest(register, query: str) -> str:
+    """' (did you mean Derbyshire County Council?)' for a misspelt name, as `new` suggests; '' when none is near."""
+    from plantool.register import NotFound
+
+    try:
+        register.resolve(query)
+    except NotFound as missing:
+        if missing.suggestions:
+            return f" (did you mean {' or '.join(council.name for council in missing.suggestions)}?)"
+    except LookupError:
+        pass
+    return ""
 
 
 def _write_text(found, out: TextIO) -> None:
