@@ -316,6 +316,8 @@ def test_a_different_council_is_refused_without_force_and_compared_with_it(tmp_p
     report = json.loads(forced.stdout)
     assert any("not the same council" in w for w in report["warnings"])
     assert "not the same council" in forced.stderr
+    heading = diff(last, this, "--force", "--format", "markdown").stdout.splitlines()[0]
+    assert "Riverside District Council and Lakeside District Council" in heading  # the title names both
 
 
 def test_a_period_that_does_not_follow_on_is_a_warning_in_the_report_and_on_stderr(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 TITLE = "Year-on-year progress: {council}, {last} to {this}"
 NO_COUNCIL = "the council"
+TWO_COUNCILS = "{last} and {this}"  # compared with --force: the title names both, last year's first
 COMPARED = "Compared: the {last} plan ({last_file}, {last_status}) with the {this} plan ({this_file}, {this_status})."
 PLAN_OF = "{period} plan"  # a column heading: '2024/25 plan'
 UNKNOWN_PERIOD = "undated"

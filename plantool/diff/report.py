@@ -53,7 +53,10 @@ def build(comparison: Comparison, *, review_lines: bool = False) -> Section:
     """The whole report as one level-1 section. review_lines lists each review mark's line (for the officer's terminal)."""
     c = comparison
     last, this = c.last.period or labels.UNKNOWN_PERIOD, c.this.period or labels.UNKNOWN_PERIOD
-    title = labels.TITLE.format(council=c.this.council or c.last.council or labels.NO_COUNCIL, last=last, this=this)
+    council = c.this.council or c.last.council or labels.NO_COUNCIL
+    if c.last.council and c.this.council and c.last.council != c.this.council:  # two councils, compared with --force
+        council = labels.TWO_COUNCILS.format(last=c.last.council, this=c.this.council)
+    title = labels.TITLE.format(council=council, last=last, this=this)
     compared = labels.COMPARED.format(
         last=last, this=this, last_file=Path(c.last.file).name, this_file=Path(c.this.file).name,
         last_status=c.last.status or "", this_status=c.this.status or "",
