@@ -304,3 +304,21 @@ def test_the_layout_is_read_from_the_file(offset):
 
     text = "council:\n  name: X\nthemes:\n  barriers:\n    items:\n" + " " * (4 + offset) + "- barrier: y\n"
     assert layout_of(text) == (2, offset)
+
+
+@pytest.mark.parametrize("step", [3, 4])
+def test_rolling_forward_never_changes_an_answer_whatever_the_layout(step, tmp_path):
+    """A block that starts blank or with an indentation indicator (|2) keeps its text exactly, in any indentation."""
+    i = " " * step
+    old = tmp_path / "old.plan.yaml"
+    old.write_text(
+        f"schema_version: 1\ncouncil:\n{i}name: X\nplan:\n{i}period: 2024/25\n{i}status: draft\nthemes:\n{i}transformation:\n"
+        f"{i}{i}organisational_change: |\n\n{i}{i}{i}first\n{i}{i}{i}second\n"
+        f"{i}{i}future_plans: |2\n{i}{i}    indented first\n{i}{i}  second\n"
+        f"{i}{i}initiatives:\n{i}{i}{i}- name: A\n{i}{i}{i}  status: done\n",
+        encoding="utf-8",
+    )
+    new = tmp_path / "new.plan.yaml"
+    result = run_plantool("new", new, "--from", old)
+    assert result.returncode == 0, result.stderr
+    assert document.load(new).data["themes"] == document.load(old).data["themes"]

@@ -55,11 +55,33 @@ def roll_forward(text: str, schema, period: str | None) -> tuple[str, str, str]:
     for key in ("approval", "publication_url"):
         if key in plan:
             del plan[key]
-    mapping, offset = layout_of(text)
-    yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return mark_for_review(out.getvalue(), schema, old, new), old, new
+    return mark_for_review(_dumped(yaml, data, layout_of(text)), schema, old, new), old, new
+
+
+DEFAULT_LAYOUT = (2, 0)  # ruamel.yaml's own: what the roll-forward wrote before it kept the author's layout
+
+
+def _dumped(yaml, data, layout: tuple[int, int]) -> str:
+    """The plan in the author's layout, unless that would change an answer; then in the default layout.
+
+    ruamel.yaml keeps a block's indentation indicator (`|2`) while indenting its
+    text by the file's own step, which changes the text; so the answers as written
+    are compared with those the default layout gives, and the default wins a difference.
+    """
+    from plantool.plan.loader import parse
+
+    def dump(mapping: int, offset: int) -> str:
+        yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
+        out = io.StringIO()
+        yaml.dump(data, out)
+        return out.getvalue()
+
+    reference = dump(*DEFAULT_LAYOUT)
+    if layout == DEFAULT_LAYOUT:
+        return reference
+    candidate = dump(*layout)
+    same = parse(candidate).data == parse(reference).data
+    return candidate if same else reference
 
 
 _KEY_ONLY = re.compile(r"^( *)(?:- +)?[^\s#-][^:#]*:\s*(?:#.*)?$")  # 'key:' with its value on the lines below
