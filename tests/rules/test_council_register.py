@@ -65,3 +65,25 @@ def test_a_name_of_another_council_stays_an_error():
 
 def test_copes_with_any_data():
     assert_copes_with_any_data(rule)
+
+
+def without_code(name: str, kind: str = "district") -> str:
+    return fixture_with(("name: South Derbyshire District Council", f"name: {name}"), ("type: district", f"type: {kind}"),
+                        ("gss_code: E07000039", "gss_code:"))
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Newcastle Borough Council", "district"),  # Newcastle-under-Lyme's own short form: never matched to Newcastle upon Tyne to judge its type
+    ("The Royal Borough of Kensington and Chelsea", "London borough"),
+    ("Folkestone & Hythe District Council", "district"),
+    ("West Midlands Combined Authority", "combined authority"),  # not a kind of body the register holds
+])
+def test_without_a_code_a_name_the_register_knows_or_cannot_judge_gets_no_warning(name, kind):
+    assert [f for f in findings_of(without_code(name, kind), rule.ID) if f.severity != "info"] == []
+
+
+def test_without_a_code_a_misspelling_warns_and_a_name_near_none_is_only_noted():
+    [misspelt] = findings_of(without_code("Derbysheer Dales District Council"), rule.ID)
+    assert misspelt.severity == "warning" and "did you mean Derbyshire Dales District Council" in misspelt.message
+    [unknown] = findings_of(without_code("BCP Council", "unitary"), rule.ID)
+    assert unknown.severity == "info" and "GSS code" in unknown.message

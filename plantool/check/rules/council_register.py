@@ -7,10 +7,12 @@ of …", with "&" for "and", with or without "Borough", "District" or "City".
 A name that belongs to another council is an error; a name that matches no
 council is a warning that gives the register's form. A code the register lacks
 is a warning: it may be a council created after the register was made (see
-PLANTOOL_REGISTER in the README). A plan with no GSS code is judged by its name:
-a name that matches no council is a warning (with the register's nearest names),
-and a type that is not the named council's is an error. The register is loaded
-only when a plan gives a GSS code or, without one, a council name.
+PLANTOOL_REGISTER in the README). A plan with no GSS code is judged by its name
+alone: a name close to a council's but not one (a misspelling) is a warning with
+the register's nearest names; a name near none is only noted (it may be a form of
+the name the register lacks, "BCP Council"), as is any name of a kind of body the
+register does not hold (a combined authority). The register is loaded only when
+a plan gives a GSS code or, without one, a council name.
 
 PASS:
     council: {name: South Derbyshire District Council, type: district, gss_code: E07000039}
@@ -24,7 +26,7 @@ FAIL:
 FAIL, as a warning, since no council has this name:
     council: {name: Middlesborough Council, type: unitary, gss_code: E06000002}
 
-FAIL, as a warning: no GSS code, and a name no council has:
+FAIL, as a warning: no GSS code, and a misspelt name:
     council: {name: Derbysheer County Council, type: county}
 
 PASS:
@@ -54,13 +56,13 @@ def check(ctx):
     except RegisterError as exc:
         yield Problem(("council", "gss_code"), f"cannot compare with the council register: {exc}", severity="warning")
         return
+    kind = council.get("type")
     if has_code:
         known = yield from _by_code(ctx, register, code, name)
-    else:
-        known = yield from _by_name(ctx, register, name.strip())
-    kind = council.get("type")
-    if known is not None and isinstance(kind, str) and kind != known.type:
-        yield Problem(("council", "type"), f"{known.name} ({known.gss_code}) is a {known.type} council in the register, not {kind}")
+        if known is not None and isinstance(kind, str) and kind != known.type:
+            yield Problem(("council", "type"), f"{known.name} ({known.gss_code}) is a {known.type} council in the register, not {kind}")
+    elif not (isinstance(kind, str) and kind not in register.types()):  # a combined authority: not the register's to judge
+        yield from _by_name(ctx, register, name.strip())
 
 
 def _by_code(ctx, register, code: str, name):
@@ -89,20 +91,24 @@ def _by_code(ctx, register, code: str, name):
 
 
 def _by_name(ctx, register, name: str):
-    """The one council a plan without a code names (None when it names none, or several)."""
-    from plantool.register import Ambiguous, NotFound
+    """What a plan without a code is told about its name: nothing when the register knows it.
+
+    A name is not matched to a council to judge its type: the register's looser
+    matches ("Newcastle" in "Newcastle Borough Council") are right for a search,
+    not for telling an author they are wrong.
+    """
+    from plantool.register import NotFound
 
     try:
-        return register.resolve(name)
-    except Ambiguous:
-        return None  # a name several councils share: nothing to say it is wrong
+        register.resolve(name)
     except NotFound as missing:
-        nearest = " or ".join(council.name for council in missing.suggestions)
-        yield Problem(
-            ("council", "name"),
-            f"{ctx.schema.label(('council', 'name'))}: '{name}' is not a council the register knows"
-            + (f" (did you mean {nearest}?)" if nearest else "")
-            + "; check the spelling, or give its GSS code if the council is newer than the register",
-            severity="warning",
-        )
-        return None
+        label = ctx.schema.label(("council", "name"))
+        if missing.suggestions:
+            nearest = " or ".join(council.name for council in missing.suggestions)
+            yield Problem(("council", "name"), f"{label}: '{name}' is not a council the register knows (did you mean {nearest}?); "
+                          "check the spelling", severity="warning")
+        else:
+            yield Problem(("council", "name"), f"{label}: '{name}' is not a name the register knows; give the council's "
+                          "GSS code, so the plan can be matched to its council", severity="info")
+    except LookupError:
+        pass  # a name several councils share: nothing to say it is wrong
