@@ -157,3 +157,26 @@ def test_a_directive_above_a_key_covers_that_key_and_not_its_neighbours():
         "    measuring_productivity:", "    # plantool: disable=link-text -- agreed\n    measuring_productivity:")
     assert above_neighbour.count("disable=link-text") == 1
     assert len(findings(above_neighbour, "link-text")) == 1  # above another answer: the link's finding still stands
+
+
+def test_the_cost_of_directives_grows_in_step_with_them():
+    """Every item silenced on its own line: 4 times the items must cost well under 16 times (square) the time."""
+    import time
+
+    from plantool.check.runner import check_document
+    from plantool.plan.schema import load_schema
+
+    schema = load_schema()
+
+    def seconds(items: int) -> float:
+        lines = ["schema_version: 1", "council:", "  name: X", "plan:", "  period: 2025/26", "  status: draft", "other_sections:"]
+        lines += [f"  - title: TODO {n}  # plantool: disable=placeholder" for n in range(items)]
+        doc = document.parse("\n".join(lines) + "\n")
+        start = time.perf_counter()
+        result = check_document(doc, schema)
+        assert not [f for f in result.findings if f.rule == "placeholder"]  # every one silenced
+        return time.perf_counter() - start
+
+    seconds(200)  # warm
+    small, large = min(seconds(1500) for _ in range(2)), min(seconds(6000) for _ in range(2))
+    assert large / small < 8, (small, large)

@@ -174,9 +174,15 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
         lines = (comment.line, comment.line + 1) if comment.own_line else (comment.line,)  # a comment line covers the next
         for line in lines:
             by_line.setdefault(line, set()).update(rules)
+    if by_line:
+        keys_by_line: dict[int, list] = {}
         for path, (line, _col) in doc.keys.items():
-            if line in lines and isinstance(_value_at(doc.data, path), str):  # a text answer; a section keeps to its line
-                by_value.setdefault(dotted(path), set()).update(rules)
+            if line in by_line:
+                keys_by_line.setdefault(line, []).append(path)
+        for line, paths in keys_by_line.items():
+            for path in paths:
+                if isinstance(_value_at(doc.data, path), str):  # a text answer; a section keeps to its line
+                    by_value.setdefault(dotted(path), set()).update(by_line[line])
 
     def silenced(finding) -> bool:
         if finding.rule in FILE_LEVEL_RULES:
@@ -184,10 +190,9 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
         here = by_line.get(finding.line, ())
         if finding.rule in whole_file or finding.rule in here or "all" in here:
             return True
-        return any(
-            (finding.rule in rules or "all" in rules) and _within(finding.path, key)
-            for key, rules in by_value.items()
-        )
+        if not by_value:
+            return False
+        return any(finding.rule in by_value.get(key, ()) or "all" in by_value.get(key, ()) for key in _enclosing(finding.path))
 
     return [f for f in findings if not silenced(f)] + refused
 
@@ -203,9 +208,13 @@ def _value_at(data, path: tuple):
     return data
 
 
-def _within(path: str, key: str) -> bool:
-    """Whether a finding's dotted path is the key's value or inside it (themes.x.items[2].effect is in themes.x)."""
-    return path == key or path.startswith((key + ".", key + "["))
+def _enclosing(path: str) -> list[str]:
+    """A dotted path and every path it lies in: themes.x.items[2].effect, themes.x.items[2], themes.x.items, themes.x, themes."""
+    found = [path]
+    for index in range(len(path) - 1, 0, -1):
+        if path[index] in ".[":
+            found.append(path[:index])
+    return found
 
 
 def _refusal(path: str, comment, directive: str, rule: str) -> Finding:

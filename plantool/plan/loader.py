@@ -70,6 +70,11 @@ class Document:
         return spans
 
     @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines, split once: every finding placed inside a text reads them."""
+        return self.text.splitlines()
+
+    @cached_property
     def comments(self) -> list:
         """The file's real YAML comments (plan/comments.py), found once for every reader."""
         from plantool.plan.comments import find_comments
@@ -101,13 +106,13 @@ class Document:
         line, col = self.position(path)
         if tuple(path) in self.literal_blocks:
             target = line + 1 + line_index
-            lines = self.text.splitlines()
+            lines = self.lines
             if target <= len(lines):
                 source = lines[target - 1]
                 return target, len(source) - len(source.lstrip(" ")) + col_index + 1
             return line, col
         if line_index == 0:
-            source = self.text.splitlines()[line - 1] if line <= len(self.text.splitlines()) else ""
+            source = self.lines[line - 1] if line <= len(self.lines) else ""
             quoted = source[col - 1 : col] in ("'", '"')
             return line, col + col_index + (1 if quoted else 0)
         return line, col

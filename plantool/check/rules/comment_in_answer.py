@@ -46,7 +46,7 @@ def check(ctx):
     after_text = {c.line: c for c in doc.comments if not c.own_line and not _DIRECTIVE.match(c.text)}
     if not after_text:
         return
-    lines = doc.text.splitlines()
+    lines = doc.lines
     for path, value, node in ctx.strings:
         if not node or any(word in node for word in _CONSTRAINED):
             continue  # not free text: a `#` note after it is meant as a comment

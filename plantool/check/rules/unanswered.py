@@ -107,7 +107,7 @@ def _where_it_goes(ctx, section: tuple) -> tuple[str, tuple[int, int] | None]:
     later = [key for key in order[order.index(top) + 1 :] if (key,) in ctx.document.keys] if top in order else []
     if later:
         return f"{what}, before `{later[0]}:`", ctx.document.keys[(later[0],)]
-    last_line = max(1, len(ctx.document.text.splitlines()))
+    last_line = max(1, len(ctx.document.lines))
     return f"{what}, at the end of the file", (last_line, 1)
 
 
