@@ -320,6 +320,14 @@ def test_a_different_council_is_refused_without_force_and_compared_with_it(tmp_p
     assert "Riverside District Council and Lakeside District Council" in heading  # the title names both
 
 
+def test_a_council_renamed_between_years_is_one_council_in_the_title(tmp_path):
+    last, this = pair(tmp_path)
+    edit(this, lambda data: data["council"].update(name="Riverside City Council"))  # the same GSS code
+    result = diff(last, this, "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert " and " not in result.stdout.splitlines()[0] and "Riverside City Council" in result.stdout.splitlines()[0]
+
+
 def test_a_period_that_does_not_follow_on_is_a_warning_in_the_report_and_on_stderr(tmp_path):
     last, this = pair(tmp_path, period="2027/28")
     result = diff(last, this, "--format", "markdown")

@@ -247,3 +247,13 @@ def test_a_finding_keeps_its_fingerprint_when_lines_move_and_loses_it_when_fixed
     plan.write_text(to_yaml(at(data, "themes.transformation.future_plans", "We will share a legal team by 2026.")), encoding="utf-8")
     fixed = fingerprints()
     assert set(fixed) < set(before) and len(fixed) == len(before) - 1  # the fixed one is gone, the rest remain
+
+
+def test_a_syntax_error_keeps_its_fingerprint_when_its_line_number_moves():
+    from plantool.check.findings import Finding
+    from plantool.check.reports.sarif import fingerprint
+
+    at_8 = Finding("p.plan.yaml", 8, 9, "error", "yaml-syntax", "the double quote opened on line 8 is never closed (the next one is on line 18)")
+    at_10 = Finding("p.plan.yaml", 10, 9, "error", "yaml-syntax", "the double quote opened on line 10 is never closed (the next one is on line 20)")
+    other = Finding("p.plan.yaml", 8, 9, "error", "yaml-syntax", "the single quote opened on line 8 is never closed")
+    assert fingerprint(at_8, 1) == fingerprint(at_10, 1) != fingerprint(other, 1)

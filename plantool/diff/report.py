@@ -49,12 +49,19 @@ def plan_of(period: str) -> str:
     return labels.PLAN_OF.format(period=period)
 
 
+def _two_councils(last, this) -> bool:
+    """Different councils: by GSS code where both give one (a council renamed between years is one), else by name."""
+    if last.gss_code and this.gss_code:
+        return last.gss_code.strip().upper() != this.gss_code.strip().upper()
+    return bool(last.council and this.council) and " ".join(last.council.casefold().split()) != " ".join(this.council.casefold().split())
+
+
 def build(comparison: Comparison, *, review_lines: bool = False) -> Section:
     """The whole report as one level-1 section. review_lines lists each review mark's line (for the officer's terminal)."""
     c = comparison
     last, this = c.last.period or labels.UNKNOWN_PERIOD, c.this.period or labels.UNKNOWN_PERIOD
     council = c.this.council or c.last.council or labels.NO_COUNCIL
-    if c.last.council and c.this.council and c.last.council != c.this.council:  # two councils, compared with --force
+    if _two_councils(c.last, c.this):  # compared with --force
         council = labels.TWO_COUNCILS.format(last=c.last.council, this=c.this.council)
     title = labels.TITLE.format(council=council, last=last, this=this)
     compared = labels.COMPARED.format(

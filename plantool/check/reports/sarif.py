@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+import re
 from pathlib import Path, PurePath
 from typing import TextIO
 from urllib.parse import quote
@@ -70,9 +71,13 @@ def _directory_uri(directory: Path) -> str:
     return uri if uri.endswith("/") else uri + "/"  # SARIF wants a base URI to end in a slash
 
 
+# "(line 8)", "at lines 3 and 9", "column 12": where, not what, so left out of a finding's identity.
+_PLACES = re.compile(r"\b(lines?|columns?)\s+\d+(?:\s*(?:,|and|to|-)\s*\d+)*", re.IGNORECASE)
+
+
 def fingerprint(finding, occurrence: int) -> str:
-    """What the finding is about, hashed: its rule, data path and message, and which of identical ones it is."""
-    identity = "\0".join((finding.rule, finding.path or "", finding.message, str(occurrence)))
+    """What the finding is about, hashed: its rule, data path and message (less line numbers), and which of identical ones it is."""
+    identity = "\0".join((finding.rule, finding.path or "", _PLACES.sub(r"\1", finding.message), str(occurrence)))
     return hashlib.sha256(identity.encode("utf-8", "backslashreplace")).hexdigest()
 
 
