@@ -663,3 +663,52 @@ def test_the_imported_plan_names_a_schema_copy_written_beside_it(exported_docx, 
     (foreign / SCHEMA_NAME).write_text('{"title": "the council\'s own"}', encoding="utf-8")
     code, log = import_file(exported_docx, foreign / "ours.plan.yaml", force=False)
     assert code == EXIT_CLEAN and (foreign / SCHEMA_NAME).read_text(encoding="utf-8") == '{"title": "the council\'s own"}'
+
+
+def test_a_definition_list_as_pages_really_write_it():
+    """White space between the elements, terms ending in a colon, groups in divs, hidden parts, links and stray text."""
+    assert html_blocks("""
+      <dl>
+        <dt>Period:</dt>
+        <dd>2025/26</dd>
+        <div hidden><dt>Secret</dt><dd>not shown</dd></div>
+        <dt>Contact</dt>
+        <dd hidden>old address</dd>
+        <dd><p>the <a href="https://x.gov.uk/team">policy team</a></p></dd>
+        <dd></dd>
+        Loose words
+        <dt aria-hidden="true">Hidden term</dt>
+      </dl>""") == [("paragraph", "Period: 2025/26"), ("paragraph", "Contact: the policy team"), ("paragraph", "Loose words")]
+    from plantool.importer.read_html import read_html
+
+    blocks, _, _, _ = read_html('<main><dl><dt>Contact</dt><dd><p>the <a href="https://x.gov.uk/team">team</a></p></dd></dl></main>')
+    assert blocks[0].links == [("team", "https://x.gov.uk/team")]  # the link survives
+
+
+def test_draft_in_a_table_cell_or_a_list_is_content_not_a_mark():
+    assert html_blocks("<ul><li>DRAFT</li></ul><table><tr><th>Budget</th></tr><tr><td>DRAFT</td></tr></table>")[0] == ("bullet", "DRAFT")
+    from plantool.importer.read_html import read_html
+
+    blocks, _, _, _ = read_html("<main><table><tr><th>Budget</th></tr><tr><td>DRAFT</td></tr></table></main>")
+    assert "DRAFT" in str(blocks[0].rows)
+
+
+def test_a_subtitle_is_only_the_titles_and_a_paragraph_of_class_subtitle_stays_text():
+    assert html_blocks('<h1>Plan</h1><h2>Transformation</h2><p class="subtitle">How the council has changed since 2021</p>'
+                       '<hgroup><h2>Barriers</h2><p>What holds us back</p></hgroup>') == [
+        ("heading", "Plan"), ("heading", "Transformation"), ("paragraph", "How the council has changed since 2021"),
+        ("heading", "Barriers"), ("paragraph", "What holds us back")]
+
+
+def test_a_title_and_subtitle_every_page_repeats_are_kept_once(tmp_path):
+    from plantool.importer.read_html import load_pages
+
+    pages = []
+    for n, theme in enumerate(("Transformation", "Barriers")):
+        page = tmp_path / f"p{n}.html"
+        page.write_text(f"<main><hgroup><h1>Plan 2025/26</h1><p>Anytown Borough Council</p></hgroup><h2>{theme}</h2>"
+                        f"<p>Text about {theme.lower()}.</p></main>", encoding="utf-8")
+        pages.append(page)
+    kinds = [(b.kind, b.plain) for b in load_pages(pages).blocks]
+    assert kinds == [("title", "Plan 2025/26"), ("subtitle", "Anytown Borough Council"), ("heading", "Transformation"),
+                     ("paragraph", "Text about transformation."), ("heading", "Barriers"), ("paragraph", "Text about barriers.")]

@@ -15,8 +15,9 @@ cells keep their own paragraphs and bullets; strong, b and bold styles are
 bold; links keep their address when it is absolute (or can be made absolute
 from the page's canonical address), and become plain words otherwise. A
 definition list's term and description read as one fact, "Period: 2024/25", as
-a Word title block writes it; an hgroup's h1 is the title and its paragraph
-(or one of class "subtitle") the subtitle; plantool's own draft mark is left out.
+a Word title block writes it; an hgroup's h1 is the title and its paragraph the
+subtitle (both kept once when every page repeats them); a paragraph that is only
+plantool's draft mark is left out, though "DRAFT" in a table or a list is content.
 """
 
 from __future__ import annotations
@@ -86,8 +87,9 @@ def read_page(path: Path) -> bytes:
 class PageReader:
     """One page's content as blocks."""
 
-    def __init__(self, base: str | None):
+    def __init__(self, base: str | None, in_cell: bool = False):
         self.base = base
+        self.in_cell = in_cell  # a table cell's reader: its "DRAFT" is a value, never a mark
         self.blocks: list[Block] = []
         self.spans: list[Span] = []
         self.kind = "paragraph"
@@ -126,7 +128,7 @@ class PageReader:
     def flush(self) -> None:
         if self.spans:
             block = text_block(self.kind, self.spans)
-            if block is not None and _DRAFT_MARK.fullmatch(block.plain.strip()):
+            if block is not None and self.kind == "paragraph" and not self.in_cell and _DRAFT_MARK.fullmatch(block.plain.strip()):
                 self.skipped.add("draft mark")
             elif block is not None:
                 self.blocks.append(block)
@@ -134,64 +136,68 @@ class PageReader:
 
     def walk(self, node, bold: bool = False, url: str | None = None, depth: int = 0) -> None:
         for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                self.spans.append(Span(child.text(deep=False) or "", bold, url))
-                continue
-            if tag.startswith("-") or tag.startswith("_"):
-                continue  # comments and other non-elements
-            why = self.furniture(child)
-            if why:
-                self.skipped.add(why)
-                continue
-            if depth > MAX_DEPTH:
-                self.spans.append(Span(" " + (child.text(deep=True) or "") + " ", bold, url))
-                continue
-            child_bold = bold or tag in ("strong", "b") or bool(_BOLD_STYLE.search(child.attributes.get("style") or ""))
-            if tag in HEADINGS:
-                self.flush()
-                kind, self.kind = self.kind, "heading"
-                self.walk(child, False, url, depth + 1)
-                spans, self.spans, self.kind = self.spans, [], kind
-                titled = tag == "h1" and _in_hgroup(child)  # the document's title, with its subtitle beside it
-                block = text_block("title" if titled else "heading", spans, level=0 if titled else HEADINGS[tag])
-                if block is not None:
-                    block.how = "html"
-                    self.blocks.append(block)
-            elif tag in ("ul", "ol"):
-                self.flush()
-                self.walk(child, child_bold, url, depth + 1)
-                self.flush()
-            elif tag == "li":
-                self.flush()
-                kind, self.kind = self.kind, "bullet"
-                self.walk(child, child_bold, url, depth + 1)
-                self.flush()
-                self.kind = kind
-            elif tag == "table":
-                self.flush()
-                self.table(child, depth)
-            elif tag == "dl":
-                self.flush()
-                self.definitions(child, child_bold, url, depth + 1)
-            elif tag == "p" and _is_subtitle(child):
-                self.flush()
-                kind, self.kind = self.kind, "subtitle"
-                self.walk(child, child_bold, url, depth + 1)
-                self.flush()
-                self.kind = kind
-            elif tag in BLOCKS or tag in FURNITURE:
-                self.flush()
-                self.walk(child, child_bold, url, depth + 1)
-                self.flush()
-            elif tag == "a":
-                self.walk(child, child_bold, self.link(child.attributes.get("href")) or url, depth + 1)
-            elif tag in ("br", "wbr"):
-                self.spans.append(Span(" ", bold, url))
-            elif tag == "img":
-                self.images += 1
-            else:  # inline: span, em, i, u, small, abbr, …
-                self.walk(child, child_bold, url, depth + 1)
+            self.visit(child, bold, url, depth)
+
+    def visit(self, child, bold: bool, url: str | None, depth: int) -> None:
+        """One node of the page: text, an element skipped as furniture, or an element read by its kind."""
+        tag = child.tag
+        if tag == "-text":
+            self.spans.append(Span(child.text(deep=False) or "", bold, url))
+            return
+        if tag.startswith("-") or tag.startswith("_"):
+            return  # comments and other non-elements
+        why = self.furniture(child)
+        if why:
+            self.skipped.add(why)
+            return
+        if depth > MAX_DEPTH:
+            self.spans.append(Span(" " + (child.text(deep=True) or "") + " ", bold, url))
+            return
+        child_bold = bold or tag in ("strong", "b") or bool(_BOLD_STYLE.search(child.attributes.get("style") or ""))
+        if tag in HEADINGS:
+            self.flush()
+            kind, self.kind = self.kind, "heading"
+            self.walk(child, False, url, depth + 1)
+            spans, self.spans, self.kind = self.spans, [], kind
+            titled = tag == "h1" and _in_hgroup(child)  # the document's title, with its subtitle beside it
+            block = text_block("title" if titled else "heading", spans, level=0 if titled else HEADINGS[tag])
+            if block is not None:
+                block.how = "html"
+                self.blocks.append(block)
+        elif tag in ("ul", "ol"):
+            self.flush()
+            self.walk(child, child_bold, url, depth + 1)
+            self.flush()
+        elif tag == "li":
+            self.flush()
+            kind, self.kind = self.kind, "bullet"
+            self.walk(child, child_bold, url, depth + 1)
+            self.flush()
+            self.kind = kind
+        elif tag == "table":
+            self.flush()
+            self.table(child, depth)
+        elif tag == "dl":
+            self.flush()
+            self.definitions(child, child_bold, url, depth + 1)
+        elif tag == "p" and _is_subtitle(child):
+            self.flush()
+            kind, self.kind = self.kind, "subtitle"
+            self.walk(child, child_bold, url, depth + 1)
+            self.flush()
+            self.kind = kind
+        elif tag in BLOCKS or tag in FURNITURE:
+            self.flush()
+            self.walk(child, child_bold, url, depth + 1)
+            self.flush()
+        elif tag == "a":
+            self.walk(child, child_bold, self.link(child.attributes.get("href")) or url, depth + 1)
+        elif tag in ("br", "wbr"):
+            self.spans.append(Span(" ", bold, url))
+        elif tag == "img":
+            self.images += 1
+        else:  # inline: span, em, i, u, small, abbr, …
+            self.walk(child, child_bold, url, depth + 1)
 
     def table(self, node, depth: int) -> None:
         rows, header_rows = [], 0
@@ -202,7 +208,7 @@ class PageReader:
                 cells = [c for c in tr.iter() if c.tag in ("td", "th")]
                 row = []
                 for cell in cells:
-                    reader = PageReader(self.base)
+                    reader = PageReader(self.base, in_cell=True)
                     reader.walk(cell, False, None, depth + 2)
                     reader.flush()
                     self.images += reader.images
@@ -221,48 +227,74 @@ class PageReader:
 
         A description holding a list, a table or a heading is too long for one
         line: its term stands as a paragraph of its own and it is read as usual.
+        Anything else in the list (text, a paragraph) is read as it stands.
         """
         fact: list[Span] = []
         described = False
-        for item in _definition_items(node):
-            spans = self.inline(item, bold, url, depth) if item.tag == "dt" or not _has_blocks(item) else None
-            if item.tag == "dt" or spans is None:
+        for item in self.definition_items(node):
+            if item.tag.startswith(("-", "_")) and not (item.tag == "-text" and (item.text(deep=False) or "").strip()):
+                continue  # the white space between the elements, and comments
+            why = self.furniture(item)
+            if why:
+                self.skipped.add(why)
+                continue
+            if item.tag not in ("dt", "dd") or (item.tag == "dd" and _has_blocks(item)):
+                self.spans = fact  # the fact so far is a paragraph of its own
+                self.flush()
+                fact, described = [], False
+                if item.tag == "dd":
+                    self.walk(item, bold, url, depth)
+                else:
+                    self.visit(item, bold, url, depth)
+                self.flush()
+                continue
+            spans = self.inline(item, bold, url, depth)
+            if item.tag == "dt":
                 self.spans = fact
                 self.flush()
-                fact, described = (spans or []), False
-                if spans is None:
-                    self.walk(item, bold, url, depth)
-                    self.flush()
-            else:
+                fact, described = _without_colon(spans), False
+            elif spans:
                 fact = [*fact, Span(", " if described else (": " if fact else ""), False, None), *spans]
                 described = True
         self.spans = fact
         self.flush()
 
+    def definition_items(self, node) -> list:
+        """What a <dl> holds, in order, with the dt and dd elements HTML lets it group in a <div> taken out of it."""
+        items = []
+        for child in node.iter(include_text=True):
+            if child.tag == "div" and not self.furniture(child) and child.css_first("dt, dd") is not None:
+                items.extend(child.iter(include_text=True))
+            else:
+                items.append(child)  # a hidden group is skipped as a whole by the caller
+        return items
+
     def inline(self, node, bold: bool, url: str | None, depth: int) -> list[Span]:
-        """The words of an element as spans on one line (its paragraphs joined by spaces)."""
-        reader = PageReader(self.base)
+        """The words of an element as spans on one line: its paragraphs joined by spaces, links and bold kept."""
+        reader = _LineReader(self.base)
         reader.walk(node, bold, url, depth)
         self.images += reader.images
         self.skipped |= reader.skipped
-        spans = [span for block_spans in (*reader.spans_of_blocks(), reader.spans) for span in (*block_spans, Span(" ", False, None))]
+        spans = reader.spans
         while spans and not spans[-1].text.strip():
             spans.pop()
         return spans
 
-    def spans_of_blocks(self) -> list[list[Span]]:
-        return [[Span(block.plain, block.bold_only, None)] for block in self.blocks]
+
+class _LineReader(PageReader):
+    """Reads an element onto one line: where a paragraph would end, a space."""
+
+    def flush(self) -> None:
+        if self.spans and self.spans[-1].text.strip():
+            self.spans.append(Span(" ", False, None))
 
 
-def _definition_items(node) -> list:
-    """A <dl>'s dt and dd elements in order, including those grouped in a <div>, as HTML allows."""
-    items = []
-    for child in node.iter():
-        if child.tag in ("dt", "dd"):
-            items.append(child)
-        elif child.tag == "div":
-            items.extend(grandchild for grandchild in child.iter() if grandchild.tag in ("dt", "dd"))
-    return items
+def _without_colon(spans: list[Span]) -> list[Span]:
+    """A term as written 'Period:' reads 'Period', so that the fact is 'Period: 2024/25', not 'Period:: 2024/25'."""
+    if spans and spans[-1].text.rstrip().endswith(":"):
+        last = spans[-1]
+        return [*spans[:-1], Span(last.text.rstrip()[:-1], last.bold, last.url)]
+    return spans
 
 
 def _has_blocks(node) -> bool:
@@ -275,8 +307,8 @@ def _in_hgroup(node) -> bool:
 
 
 def _is_subtitle(node) -> bool:
-    """The paragraph of an <hgroup> (HTML's mark-up for a heading's subtitle), or one of class 'subtitle'."""
-    return _in_hgroup(node) or "subtitle" in (node.attributes.get("class") or "").lower().split()
+    """The paragraph of an <hgroup> round the page's h1: HTML's mark-up for the title's subtitle."""
+    return _in_hgroup(node) and node.parent.css_first("h1") is not None
 
 
 def content_roots(tree) -> list:
@@ -352,11 +384,15 @@ def load_pages(paths: list[Path]) -> SourceDocument:
             page_blocks, page_title, page_images, page_skipped = read_html(decode(data))
         except Exception as exc:  # the parser raises little, but a broken page must be one line, not a traceback
             raise DocumentError(f"{path}: cannot read the page ({type(exc).__name__})") from None
-        first_heading = next((b for b in page_blocks if b.kind == "heading"), None)
-        if first_heading is not None and first_heading.level == 1:
+        first_heading = next((b for b in page_blocks if b.kind in ("heading", "title")), None)
+        if first_heading is not None and (first_heading.kind == "title" or first_heading.level == 1):
+            at = page_blocks.index(first_heading)
+            beneath = page_blocks[at + 1] if at + 1 < len(page_blocks) and page_blocks[at + 1].kind == "subtitle" else None
             if first_heading.plain in seen_titles:
                 page_blocks.remove(first_heading)  # the plan's title, repeated above every theme page
-            seen_titles.add(first_heading.plain)
+                if beneath is not None and beneath.plain in seen_titles:
+                    page_blocks.remove(beneath)  # and the council's name beneath it
+            seen_titles.update([first_heading.plain] + ([beneath.plain] if beneath is not None else []))
         blocks.extend(page_blocks)
         title = title or page_title
         images += page_images
