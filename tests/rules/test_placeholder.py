@@ -80,3 +80,18 @@ def test_a_placeholder_that_is_all_a_field_holds_is_reported_where_no_question_i
 
 def test_copes_with_any_data():
     assert_copes_with_any_data(rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Our People Strategy (due to be\nreviewed) guides how staff are supported.",  # a wrapped line in a | answer
+    "To be\u00a0confirmed.",
+    "This section will be\tupdated after Cabinet.",
+])
+def test_a_note_split_by_any_white_space_is_still_found(text):
+    """The quick test before the pattern accepts any white space after 'be', as the pattern does."""
+    assert rule.matches(text)
+
+
+@pytest.mark.parametrize("text", ["Spending fell by 4%.", "Overspending is reviewed monthly.", "We will be reviewing it."])
+def test_spending_is_no_pending_note(text):
+    assert rule.matches(text) == []
