@@ -712,3 +712,10 @@ def test_a_title_and_subtitle_every_page_repeats_are_kept_once(tmp_path):
     kinds = [(b.kind, b.plain) for b in load_pages(pages).blocks]
     assert kinds == [("title", "Plan 2025/26"), ("subtitle", "Anytown Borough Council"), ("heading", "Transformation"),
                      ("paragraph", "Text about transformation."), ("heading", "Barriers"), ("paragraph", "Text about barriers.")]
+
+
+def test_structure_inside_a_term_or_description_keeps_every_word():
+    assert html_blocks("<dl><dt>Council</dt><dd>Name <dl><dt>A</dt><dd>1</dd><dt>B</dt><dd>2</dd></dl> tail</dd></dl>") == [
+        ("paragraph", "Council: Name A: 1 B: 2 tail")]
+    assert html_blocks("<dl><dt>Intro <h3>Heading</h3></dt><dd>value</dd></dl>") == [("paragraph", "Intro Heading: value")]
+    assert html_blocks("<dl><dt>Term<table><tr><td>cell</td></tr></table></dt><dd>value</dd></dl>") == [("paragraph", "Term cell: value")]

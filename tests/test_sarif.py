@@ -257,3 +257,12 @@ def test_a_syntax_error_keeps_its_fingerprint_when_its_line_number_moves():
     at_10 = Finding("p.plan.yaml", 10, 9, "error", "yaml-syntax", "the double quote opened on line 10 is never closed (the next one is on line 20)")
     other = Finding("p.plan.yaml", 8, 9, "error", "yaml-syntax", "the single quote opened on line 8 is never closed")
     assert fingerprint(at_8, 1) == fingerprint(at_10, 1) != fingerprint(other, 1)
+
+
+def test_findings_that_differ_only_in_their_line_numbers_get_their_own_fingerprints(tmp_path):
+    text = "schema_version: 1\ncouncil:\n  name: X\n  name: Y\nplan:\n  title: A\n  name: B\n  name: C\n"
+    (tmp_path / "p.plan.yaml").write_text(text, encoding="utf-8")  # one mistake twice: messages alike but for their lines
+    log, _ = sarif("p.plan.yaml", cwd=tmp_path)
+    results = log["runs"][0]["results"]
+    prints = [r["partialFingerprints"]["plantoolFinding/v1"] for r in results]
+    assert sum(r["ruleId"] == "duplicate-key" for r in results) == 2 and len(prints) == len(set(prints))

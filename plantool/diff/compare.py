@@ -48,9 +48,9 @@ def side(doc: loader.Document) -> PlanSide:
 def same_council(last: PlanSide, this: PlanSide) -> bool:
     """By GSS code when both give one; otherwise by name, when both give one; unknown counts as the same."""
     if last.gss_code and this.gss_code:
-        return last.gss_code.upper() == this.gss_code.upper()
+        return last.gss_code.strip().upper() == this.gss_code.strip().upper()
     if last.council and this.council:
-        return last.council.casefold() == this.council.casefold()
+        return " ".join(last.council.casefold().split()) == " ".join(this.council.casefold().split())
     return True
 
 

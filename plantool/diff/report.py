@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from plantool.diff import labels
+from plantool.diff.compare import same_council
 from plantool.diff.matching import MATCH_THRESHOLD, Unmatched
 from plantool.diff.model import (
     ANSWER_CHANGED,
@@ -49,19 +50,12 @@ def plan_of(period: str) -> str:
     return labels.PLAN_OF.format(period=period)
 
 
-def _two_councils(last, this) -> bool:
-    """Different councils: by GSS code where both give one (a council renamed between years is one), else by name."""
-    if last.gss_code and this.gss_code:
-        return last.gss_code.strip().upper() != this.gss_code.strip().upper()
-    return bool(last.council and this.council) and " ".join(last.council.casefold().split()) != " ".join(this.council.casefold().split())
-
-
 def build(comparison: Comparison, *, review_lines: bool = False) -> Section:
     """The whole report as one level-1 section. review_lines lists each review mark's line (for the officer's terminal)."""
     c = comparison
     last, this = c.last.period or labels.UNKNOWN_PERIOD, c.this.period or labels.UNKNOWN_PERIOD
     council = c.this.council or c.last.council or labels.NO_COUNCIL
-    if _two_councils(c.last, c.this):  # compared with --force
+    if not same_council(c.last, c.this):  # compared with --force: the one test diff refuses by
         council = labels.TWO_COUNCILS.format(last=c.last.council, this=c.this.council)
     title = labels.TITLE.format(council=council, last=last, this=this)
     compared = labels.COMPARED.format(

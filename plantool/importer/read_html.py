@@ -270,12 +270,22 @@ class PageReader:
         return items
 
     def inline(self, node, bold: bool, url: str | None, depth: int) -> list[Span]:
-        """The words of an element as spans on one line: its paragraphs joined by spaces, links and bold kept."""
-        reader = _LineReader(self.base)
+        """The words of an element as spans on one line: its paragraphs joined by spaces, links and bold kept.
+
+        An element holding structure of its own (a list of terms, a table, a
+        heading) is read as blocks, whose words are then joined: nothing is lost,
+        though links inside it become plain words.
+        """
+        nested = node.css_first("dl, table, h1, h2, h3, h4, h5, h6") is not None
+        reader = PageReader(self.base) if nested else _LineReader(self.base)
         reader.walk(node, bold, url, depth)
         self.images += reader.images
         self.skipped |= reader.skipped
-        spans = reader.spans
+        if nested:
+            reader.flush()
+            spans = [piece for block in reader.blocks for piece in (Span(block.plain, block.bold_only, None), Span(" ", False, None))]
+        else:
+            spans = reader.spans
         while spans and not spans[-1].text.strip():
             spans.pop()
         return spans

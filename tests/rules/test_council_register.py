@@ -87,3 +87,8 @@ def test_without_a_code_a_misspelling_warns_and_a_name_near_none_is_only_noted()
     assert misspelt.severity == "warning" and "did you mean Derbyshire Dales District Council" in misspelt.message
     [unknown] = findings_of(without_code("BCP Council", "unitary"), rule.ID)
     assert unknown.severity == "info" and "GSS code" in unknown.message
+
+
+def test_without_a_code_the_councils_own_full_name_with_the_wrong_type_is_an_error():
+    [finding] = findings_of(without_code("Derbyshire County Council", "district"), rule.ID)
+    assert finding.severity == "error" and "county council in the register, not district" in finding.message

@@ -86,7 +86,7 @@ def _results(report, rule_index: dict[str, int]) -> list[dict]:
     for file_result in report.results:
         seen: dict[tuple, int] = {}
         for finding in file_result.findings:
-            key = (finding.rule, finding.path, finding.message)
+            key = (finding.rule, finding.path, _PLACES.sub(r"\1", finding.message))  # as the fingerprint reads it
             seen[key] = seen.get(key, 0) + 1
             result = _result(finding, rule_index)
             result["partialFingerprints"] = {FINGERPRINT: fingerprint(finding, seen[key])}

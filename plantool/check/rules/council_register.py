@@ -59,10 +59,12 @@ def check(ctx):
     kind = council.get("type")
     if has_code:
         known = yield from _by_code(ctx, register, code, name)
-        if known is not None and isinstance(kind, str) and kind != known.type:
-            yield Problem(("council", "type"), f"{known.name} ({known.gss_code}) is a {known.type} council in the register, not {kind}")
-    elif not (isinstance(kind, str) and kind not in register.types()):  # a combined authority: not the register's to judge
-        yield from _by_name(ctx, register, name.strip())
+    elif isinstance(kind, str) and kind not in register.types():
+        return  # a combined authority: not the register's to judge
+    else:
+        known = yield from _by_name(ctx, register, name.strip())
+    if known is not None and isinstance(kind, str) and kind != known.type:
+        yield Problem(("council", "type"), f"{known.name} ({known.gss_code}) is a {known.type} council in the register, not {kind}")
 
 
 def _by_code(ctx, register, code: str, name):
@@ -91,16 +93,18 @@ def _by_code(ctx, register, code: str, name):
 
 
 def _by_name(ctx, register, name: str):
-    """What a plan without a code is told about its name: nothing when the register knows it.
+    """What a plan without a code is told about its name, and the council it names exactly, if any.
 
-    A name is not matched to a council to judge its type: the register's looser
-    matches ("Newcastle" in "Newcastle Borough Council") are right for a search,
-    not for telling an author they are wrong.
+    Only a council's own full name is taken as naming it, to judge the type by:
+    the register's looser matches ("Newcastle" in "Newcastle Borough Council")
+    are right for a search, not for telling an author they are wrong.
     """
-    from plantool.register import NotFound
+    from plantool.register import NotFound, normalise
 
     try:
-        register.resolve(name)
+        known = register.resolve(name)
+        exact = normalise(name) in {normalise(known.name), *map(normalise, known.alt_names)}
+        return known if exact else None  # only the council's own full name is sure enough to judge its type by
     except NotFound as missing:
         label = ctx.schema.label(("council", "name"))
         if missing.suggestions:
@@ -112,3 +116,4 @@ def _by_name(ctx, register, name: str):
                           "GSS code, so the plan can be matched to its council", severity="info")
     except LookupError:
         pass  # a name several councils share: nothing to say it is wrong
+    return None
