@@ -35,63 +35,67 @@ def block_text_on_header_line(f: Failure) -> Explanation | None:
     )
 
 
-def comment_before_block_text(f: Failure) -> Explanation | None:
-    """A comment (a '# plantool: disable=…', say) put between 'key: |' and the answer's text, at the key's depth."""
+def _nearest_block(f: Failure):
+    """(line, header match, first line below with anything on it) of the nearest `key: |` above the failure, or None."""
     for number in range(min(f.line, len(f.lines)), max(0, f.line - WINDOW), -1):
         header = _BLOCK_HEADER.match(f.content(number))
-        if not header:
-            continue
-        key, key_col = header.group("key"), header.start("key")
-        first = next((n for n in range(number + 1, f.line + 1) if f.content(n).strip()), None)
-        if first is None or not f.content(first).lstrip().startswith("#"):
-            return None
-        comment = f.content(first).strip()
-        indent = len(f.content(first)) - len(f.content(first).lstrip(" "))
-        if indent > key_col or "#" in f.content(number):
-            return None
-        if not f.fixed_by({number: f.content(number).rstrip() + "  " + comment, first: ""}):
-            return None
-        return Explanation(
-            first,
-            indent + 1,
-            f"a comment between '{key}: |' (line {number}) and its text ends the answer before it starts "
-            f"(everything under a '|' is the answer), so YAML then finds text where it expects a key; put the "
-            f"comment after the bar, '{key}: |  {shorten(comment, 100)}', or on the line above '{key}:'",
-        )
+        if header:
+            first = next((n for n in range(number + 1, f.line + 1) if f.content(n).strip()), None)
+            return (number, header, first) if first is not None else None
     return None
+
+
+def comment_before_block_text(f: Failure) -> Explanation | None:
+    """A comment (a '# plantool: disable=…', say) put between 'key: |' and the answer's text, at the key's depth."""
+    block = _nearest_block(f)
+    if block is None:
+        return None
+    number, header, first = block
+    key, key_col = header.group("key"), header.start("key")
+    if not f.content(first).lstrip().startswith("#"):
+        return None
+    comment = f.content(first).strip()
+    indent = len(f.content(first)) - len(f.content(first).lstrip(" "))
+    if indent > key_col or "#" in f.content(number):
+        return None
+    if not f.fixed_by({number: f.content(number).rstrip() + "  " + comment, first: ""}):
+        return None
+    return Explanation(
+        first,
+        indent + 1,
+        f"a comment between '{key}: |' (line {number}) and its text ends the answer before it starts "
+        f"(everything under a '|' is the answer), so YAML then finds text where it expects a key; put the "
+        f"comment after the bar, '{key}: |  {shorten(comment, 100)}', or on the line above '{key}:'",
+    )
 
 
 def block_text_not_indented(f: Failure) -> Explanation | None:
-    for number in range(min(f.line, len(f.lines)), max(0, f.line - WINDOW), -1):
-        header = _BLOCK_HEADER.match(f.content(number))
-        if not header:
-            continue
-        key_col = header.start("key")
-        first = next((n for n in range(number + 1, f.line + 1) if f.content(n).strip()), None)
-        if first is None:
-            return None
-        indent = len(f.content(first)) - len(f.content(first).lstrip(" "))
-        if indent > key_col or _SNAKE_KEY.match(f.content(first)):
-            return None  # the block has text, or no text at all: not this mistake
-        shift = key_col + 2 - indent
-        changes = {}
-        for n in range(first, len(f.lines) + 1):
-            line = f.content(n)
-            if n > first and line.strip() and _SNAKE_KEY.match(line) and len(line) - len(line.lstrip(" ")) <= key_col:
-                break
-            if line.strip():
-                changes[n] = " " * shift + line
-        if not f.fixed_by(changes):
-            return None
-        key = header.group("key")
-        return Explanation(
-            first,
-            indent + 1,
-            f"the text of the '{key}: |' answer (line {number}) is not indented, so YAML sees an empty answer and then "
-            f"text where it expects a key; indent every line of the answer further than '{key}' "
-            f"({plural(key_col + 2, 'space')} instead of {indent}): '{shorten(f.content(first).strip())}'",
-        )
-    return None
+    block = _nearest_block(f)
+    if block is None:
+        return None
+    number, header, first = block
+    key_col = header.start("key")
+    indent = len(f.content(first)) - len(f.content(first).lstrip(" "))
+    if indent > key_col or _SNAKE_KEY.match(f.content(first)):
+        return None  # the block has text, or no text at all: not this mistake
+    shift = key_col + 2 - indent
+    changes = {}
+    for n in range(first, len(f.lines) + 1):
+        line = f.content(n)
+        if n > first and line.strip() and _SNAKE_KEY.match(line) and len(line) - len(line.lstrip(" ")) <= key_col:
+            break
+        if line.strip():
+            changes[n] = " " * shift + line
+    if not f.fixed_by(changes):
+        return None
+    key = header.group("key")
+    return Explanation(
+        first,
+        indent + 1,
+        f"the text of the '{key}: |' answer (line {number}) is not indented, so YAML sees an empty answer and then "
+        f"text where it expects a key; indent every line of the answer further than '{key}' "
+        f"({plural(key_col + 2, 'space')} instead of {indent}): '{shorten(f.content(first).strip())}'",
+    )
 
 
 def missing_space(f: Failure) -> Explanation | None:
