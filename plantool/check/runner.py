@@ -18,7 +18,7 @@ from typing import Callable, Iterator, TypeVar
 from plantool.plan import loader as documents
 from plantool.plan.paths import display_name
 from plantool.check.findings import ERROR, WARNING, Finding
-from plantool.plan.schema import Schema, dotted, load_schema
+from plantool.plan.schema import Schema, dotted, load_schema, value_at
 
 T = TypeVar("T")
 _SILENCE = re.compile(r"#\s*plantool:\s*disable(?P<file>-file)?=(?P<rules>[\w,-]+)")
@@ -181,7 +181,7 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
                 keys_by_line.setdefault(line, []).append(path)
         for line, paths in keys_by_line.items():
             for path in paths:
-                if isinstance(_value_at(doc.data, path), str):  # a text answer; a section keeps to its line
+                if isinstance(value_at(doc.data, path), str):  # a text answer; a section keeps to its line
                     by_value.setdefault(dotted(path), set()).update(by_line[line])
 
     def silenced(finding) -> bool:
@@ -195,17 +195,6 @@ def _apply_silences(doc: documents.Document, findings: list) -> list:
         return any(finding.rule in by_value.get(key, ()) or "all" in by_value.get(key, ()) for key in _enclosing(finding.path))
 
     return [f for f in findings if not silenced(f)] + refused
-
-
-def _value_at(data, path: tuple):
-    for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _enclosing(path: str) -> list[str]:

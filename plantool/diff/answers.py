@@ -21,7 +21,8 @@ from plantool.diff.model import (
     AnswerChange,
     ReviewMark,
 )
-from plantool.diff.items import same_words, value_at
+from plantool.diff.items import same_words
+from plantool.plan.schema import value_at
 from plantool.plan.questions import is_blank, not_expected
 from plantool.plan.schema import dotted, is_free_text
 

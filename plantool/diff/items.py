@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from plantool.plan import richtext
+from plantool.plan.schema import value_at
 
 
 def lists_of(schema, data: Any, definition: str) -> Iterator[tuple[tuple, list, dict]]:
@@ -57,13 +58,3 @@ def same_words(a: Any, b: Any) -> bool:
     if isinstance(a, str) and isinstance(b, str):
         return a.split() == b.split()
     return a == b
-
-
-def value_at(data: Any, path: tuple) -> Any:
-    """The value at a data path, or None where the path leads nowhere."""
-    for part in path:
-        if isinstance(part, int):
-            data = data[part] if isinstance(data, list) and part < len(data) else None
-        else:
-            data = data.get(part) if isinstance(data, dict) else None
-    return data

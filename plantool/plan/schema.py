@@ -104,6 +104,18 @@ def dotted(path) -> str:
     return out
 
 
+def value_at(data: Any, path, default: Any = None) -> Any:
+    """The value at a data path (keys and list indexes), or `default` where the path leads nowhere."""
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return default
+    return data
+
+
 class Schema:
     """Read-only views over the raw schema dict: titles, questions, themes."""
 

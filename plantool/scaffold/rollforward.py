@@ -148,13 +148,14 @@ def mark_for_review(text: str, schema, old: str, new: str) -> str:
     """Put a review comment above every carried-over answer and disclosure section."""
     from plantool.plan.loader import parse
     from plantool.plan.questions import is_blank
+    from plantool.plan.schema import value_at
 
     doc = parse(text)
     targets = set()
     for path, _ in schema.questions():
         if path[0] == "disclosures":
             path = path[:2]  # one mark per disclosure section: its figures are last year's
-        if path in doc.keys and not is_blank(_get(doc.data, path)):
+        if path in doc.keys and not is_blank(value_at(doc.data, path)):
             targets.add(doc.keys[path][0])
     lines = text.splitlines()
     note = f"{REVIEW_MARK} -- carried over from {old or 'the last plan'}; update it for {new}, then delete this line"
@@ -163,11 +164,3 @@ def mark_for_review(text: str, schema, old: str, new: str) -> str:
         indent = source[: len(source) - len(source.lstrip(" "))]
         lines.insert(line_number - 1, f"{indent}{note}")
     return "\n".join(lines) + "\n"
-
-
-def _get(data, path):
-    for part in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(part)
-    return data

@@ -24,7 +24,7 @@ from typing import Any
 
 from plantool.check.findings import ERROR, WARNING
 from plantool.check.semantics import is_figure
-from plantool.plan.schema import is_free_text
+from plantool.plan.schema import is_free_text, value_at
 from plantool.plan.status import DRAFT, SIGNED_OFF
 
 # Order is the order `plantool rules` lists them in.
@@ -129,15 +129,7 @@ class Context:
         return [(path, value) for path, value, node in self.strings if is_free_text(node)]
 
     def get(self, path, default=None):
-        value: Any = self.data
-        for part in path:
-            if isinstance(value, dict) and part in value:
-                value = value[part]
-            elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
-                value = value[part]
-            else:
-                return default
-        return value
+        return value_at(self.data, path, default)
 
     def gap_severity(self) -> str:
         return WARNING if self.status == DRAFT else ERROR
