@@ -75,9 +75,14 @@ def _directory_uri(directory: Path) -> str:
 _PLACES = re.compile(r"\b(lines?|columns?)\s+\d+(?:\s*(?:,|and|to|-)\s*\d+)*", re.IGNORECASE)
 
 
-def fingerprint(finding, occurrence: int) -> str:
-    """What the finding is about, hashed: its rule, data path and message (less line numbers), and which of identical ones it is."""
-    identity = "\0".join((finding.rule, finding.path or "", _PLACES.sub(r"\1", finding.message), str(occurrence)))
+def _about(finding) -> tuple[str, str, str]:
+    """What a finding is about: its rule, data path and message, less the line numbers the message may give."""
+    return finding.rule, finding.path or "", _PLACES.sub(r"\1", finding.message)
+
+
+def fingerprint(finding, occurrence: int, about: tuple[str, str, str] | None = None) -> str:
+    """What the finding is about, hashed, with which of identical ones it is."""
+    identity = "\0".join((*(about or _about(finding)), str(occurrence)))
     return hashlib.sha256(identity.encode("utf-8", "backslashreplace")).hexdigest()
 
 
@@ -86,10 +91,10 @@ def _results(report, rule_index: dict[str, int]) -> list[dict]:
     for file_result in report.results:
         seen: dict[tuple, int] = {}
         for finding in file_result.findings:
-            key = (finding.rule, finding.path, _PLACES.sub(r"\1", finding.message))  # as the fingerprint reads it
-            seen[key] = seen.get(key, 0) + 1
+            about = _about(finding)
+            seen[about] = seen.get(about, 0) + 1
             result = _result(finding, rule_index)
-            result["partialFingerprints"] = {FINGERPRINT: fingerprint(finding, seen[key])}
+            result["partialFingerprints"] = {FINGERPRINT: fingerprint(finding, seen[about], about)}
             out.append(result)
     return out
 
