@@ -17,6 +17,7 @@ from plantool.exit_codes import CLEAN, ERRORS, USAGE
 from plantool.plan.paths import display_name
 from plantool.plan.period import PERIOD
 from plantool.plan.schema import SCHEMA_NAME
+from plantool.plan.schema_copy import modeline
 
 PLAN_NAME = re.compile(r"\.plan\.ya?ml$")
 
@@ -121,10 +122,10 @@ def resolve_council(options: Options, choose: Callable | None) -> dict[str, str]
     return {"name": council.name, "type": council.type, "gss_code": council.gss_code}
 
 
-def header(name: str, schema_ref: str, council: str | None, period: str | None) -> list[str]:
+def header(name: str, schema_ref: str | None, council: str | None, period: str | None) -> list[str]:
     whose = " ".join(p for p in (council, period) if p) or "a council"
     return [
-        f"# yaml-language-server: $schema={schema_ref}",
+        modeline(schema_ref),
         f"# Productivity plan for {whose}, started with plantool {__version__}.",
         "# Replace every TODO with your answer, fill in the figures, then run:",
         f"#   plantool check {name}",
@@ -197,8 +198,7 @@ def scaffold(options: Options, schema, found: dict) -> str:
     if options.period:
         values[("plan", "period")] = options.period
         values[("plan", "title")] = f"Productivity Plan {options.period}"
-    ref = options.schema_ref or SCHEMA_NAME
-    return scaffold_text(schema, values, header(display_name(options.path.name), ref, found.get("name"), options.period))
+    return scaffold_text(schema, values, header(display_name(options.path.name), options.schema_ref, found.get("name"), options.period))
 
 
 def rolled_forward(options: Options, schema) -> str:
@@ -224,10 +224,10 @@ def rolled_forward(options: Options, schema) -> str:
         new_text, old, new = roll_forward(doc.text, schema, options.period)
     except RollForwardError as exc:
         raise NewPlanError(f"{doc.path}: cannot roll forward: {exc}") from None
-    modeline = f"# yaml-language-server: $schema={options.schema_ref or SCHEMA_NAME}"
-    new_text, replaced = re.subn(r"(?m)^# yaml-language-server: \$schema=.*$", lambda _: modeline, new_text, count=1)
+    first_line = modeline(options.schema_ref)
+    new_text, replaced = re.subn(r"(?m)^# yaml-language-server: \$schema=.*$", lambda _: first_line, new_text, count=1)
     if not replaced:
-        new_text = f"{modeline}\n{new_text}"
+        new_text = f"{first_line}\n{new_text}"
     options.warnings.append(f"rolled forward from {old or 'the old plan'} to {new}; status set to draft, approval and publication record cleared")
     return new_text
 

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from plantool.plan.schema_copy import MODELINE
+from plantool.plan.schema_copy import modeline
 
 WIDTH = 88  # free text is wrapped like the examples; single line breaks read as spaces
 
@@ -142,7 +142,7 @@ def to_yaml(schema, data: dict, source, command: str = "docx") -> str:
         return is_free_text(schema.node_at(tuple(path)))
 
     header = [
-        MODELINE,
+        modeline(),
         f"# Imported from {getattr(source, 'name', source)} by `plantool import {command}`. Review every TODO, move each item",
         "# under `unmapped` to its field, then run `plantool check` on this file.",
     ]

@@ -13,7 +13,11 @@ from pathlib import Path
 
 from plantool.plan.schema import SCHEMA_NAME
 
-MODELINE = f"# yaml-language-server: $schema={SCHEMA_NAME}"
+
+
+def modeline(ref: str | None = None) -> str:
+    """The plan's first line, naming its schema for the editor: the copy beside it unless `ref` names another."""
+    return f"# yaml-language-server: $schema={ref or SCHEMA_NAME}"
 
 
 def needed(target: Path, text: str, own_id: str) -> bool:
